@@ -1,0 +1,58 @@
+package org.colloquy.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the messaging library, under {@code colloquy.messaging}. */
+@ConfigMapping(prefix = "colloquy.messaging")
+public interface MessagingConfig {
+
+    /**
+     * The service's name: the CloudEvents source ({@code urn:colloquy:<service>}), the consumer name in the inbox
+     * tables and the dead-letter topic {@code <service>.dlq}. Defaults to {@code quarkus.application.name}.
+     */
+    String service();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    CatchUp catchUp();
+
+    interface Outbox {
+        /**
+         * How long a write request waits for Kafka to acknowledge its events before it answers anyway; rows not
+         * acknowledged by then are published by the sweep.
+         */
+        @WithDefault("2s")
+        Duration publishWait();
+
+        /** Rows one relay pass claims at most. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Inbox {
+        /** Attempts of a failing handler before its record goes to the dead-letter topic. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** First back-off between attempts; it doubles up to {@link #maxBackoff()}. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        @WithDefault("2s")
+        Duration maxBackoff();
+    }
+
+    interface CatchUp {
+        /** How long a read waits at most for this service's consumers to reach the end of a topic. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** How often the shared position table is read for partitions another replica consumes. */
+        @WithDefault("25ms")
+        Duration pollInterval();
+    }
+}

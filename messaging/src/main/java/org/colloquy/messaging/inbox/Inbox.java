@@ -1,0 +1,167 @@
+package org.colloquy.messaging.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.colloquy.events.DomainEvent;
+import org.colloquy.events.EventCatalog;
+import org.colloquy.events.EventType;
+import org.colloquy.events.MalformedEventException;
+import org.colloquy.messaging.MessagingConfig;
+import org.colloquy.messaging.catchup.ConsumerPositions;
+
+/**
+ * Applies Kafka records to a service exactly once. Each event's effect and the record {@code (consumer, event id)}
+ * commit in one transaction, so a redelivered event is recognised and skipped. A record that cannot be read
+ * (malformed JSON, unknown type, missing field) goes straight to the dead-letter topic; a handler that keeps failing
+ * is retried {@code max-attempts} times first. While the database itself is unreachable the record is retried until
+ * it is back instead: an outage is not the record's fault. Either way consumption goes on with the next record.
+ *
+ * <pre>{@code
+ * @Incoming("article-events")
+ * public Uni<Void> consume(ConsumerRecord<String, String> record) {
+ *     return inbox.process(record, handlers);
+ * }
+ * }</pre>
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final String MARK_PROCESSED = """
+            insert into processed_event (consumer, event_id) values (?1, ?2) on conflict do nothing""";
+    private static final String SAVE_POSITION_NATIVE = """
+            insert into consumer_position (consumer, topic, partition, next_offset) values (?1, ?2, ?3, ?4)
+            on conflict (consumer, topic, partition) do update
+            set next_offset = greatest(consumer_position.next_offset, excluded.next_offset), updated_at = now()""";
+    private static final String SAVE_POSITION = SAVE_POSITION_NATIVE.replace("?1", "$1").replace("?2", "$2")
+            .replace("?3", "$3").replace("?4", "$4");
+
+    private final Pool pool;
+    private final DeadLetters deadLetters;
+    private final ConsumerPositions positions;
+    private final String consumer;
+    private final MessagingConfig.Inbox config;
+
+    public Inbox(Pool pool, DeadLetters deadLetters, ConsumerPositions positions, MessagingConfig config) {
+        this.pool = pool;
+        this.deadLetters = deadLetters;
+        this.positions = positions;
+        this.consumer = config.service();
+        this.config = config.inbox();
+    }
+
+    /** Processes one record; the returned Uni completes when the record may be acknowledged, and never fails. */
+    public Uni<Void> process(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        EventMetadata metadata;
+        DomainEvent event;
+        try {
+            metadata = metadata(record);
+            EventType<?> type = EventCatalog.byType(metadata.type())
+                    .orElseThrow(() -> new MalformedEventException("Unknown event type '" + metadata.type() + "'"));
+            var handler = handlers.forType(type.payload());
+            if (handler.isEmpty()) {
+                return savePositionAlone(record); // a type this consumer does not care about
+            }
+            event = EventCatalog.read(metadata.type(), record.value());
+            return applyWithRetries(record, event, metadata, handler.get());
+        } catch (MalformedEventException e) {
+            return deadLetter(record, e);
+        }
+    }
+
+    private Uni<Void> applyWithRetries(ConsumerRecord<String, String> record, DomainEvent event,
+            EventMetadata metadata, BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler) {
+        return Uni.createFrom().deferred(() -> applyOnce(record, event, metadata, handler))
+                .onFailure().invoke(e -> Log.warnf(e, "Handling event %s (%s) failed", metadata.id(), metadata.type()))
+                .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff())
+                .atMost(Math.max(0, config.maxAttempts() - 1))
+                .onFailure().recoverWithUni(failure -> databaseReachable().chain(reachable -> reachable
+                        ? deadLetter(record, failure)
+                        : waitForDatabase().chain(() -> applyWithRetries(record, event, metadata, handler))));
+    }
+
+    private Uni<Void> applyOnce(ConsumerRecord<String, String> record, DomainEvent event, EventMetadata metadata,
+            BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(MARK_PROCESSED)
+                .setParameter(1, consumer)
+                .setParameter(2, metadata.id())
+                .executeUpdate()
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        Log.debugf("Event %s (%s) already processed by %s: skipped", metadata.id(), metadata.type(),
+                                consumer);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(event, metadata);
+                })
+                .chain(() -> session.createNativeQuery(SAVE_POSITION_NATIVE)
+                        .setParameter(1, consumer)
+                        .setParameter(2, record.topic())
+                        .setParameter(3, record.partition())
+                        .setParameter(4, record.offset() + 1)
+                        .executeUpdate())))
+                .invoke(() -> positions.advance(record.topic(), record.partition(), record.offset() + 1))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable failure) {
+        Log.errorf("Record %s-%d@%d (key %s) goes to the dead-letter topic: %s", record.topic(), record.partition(),
+                record.offset(), record.key(), failure.getMessage());
+        return deadLetters.send(record, failure).chain(() -> savePositionAlone(record));
+    }
+
+    /** For records without an effect; best effort, since the position only serves catch-up waits. */
+    private Uni<Void> savePositionAlone(ConsumerRecord<String, String> record) {
+        positions.advance(record.topic(), record.partition(), record.offset() + 1);
+        return pool.preparedQuery(SAVE_POSITION)
+                .execute(Tuple.of(consumer, record.topic(), record.partition(), record.offset() + 1))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    Log.debugf("Position of %s-%d not saved: %s", record.topic(), record.partition(), e.getMessage());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Boolean> databaseReachable() {
+        return pool.query("select 1").execute().map(rows -> true).onFailure().recoverWithItem(false);
+    }
+
+    private Uni<Void> waitForDatabase() {
+        Log.warnf("Database unreachable: %s waits for it before retrying", consumer);
+        return Uni.createFrom().voidItem().onItem().delayIt().by(config.maxBackoff())
+                .chain(this::databaseReachable)
+                .chain(reachable -> reachable ? Uni.createFrom().voidItem() : waitForDatabase());
+    }
+
+    private static EventMetadata metadata(ConsumerRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        String type = header(record, "ce_type");
+        if (id == null || type == null) {
+            throw new MalformedEventException("Record without ce_id/ce_type headers: not a CloudEvent");
+        }
+        String time = header(record, "ce_time");
+        OffsetDateTime parsedTime;
+        try {
+            parsedTime = time == null ? null : OffsetDateTime.parse(time);
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("Malformed ce_time '" + time + "'", e);
+        }
+        return new EventMetadata(id, type, header(record, "ce_source"), header(record, "ce_subject"), parsedTime,
+                record.topic(), record.partition(), record.offset());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+}

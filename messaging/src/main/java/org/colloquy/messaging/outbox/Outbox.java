@@ -1,0 +1,79 @@
+package org.colloquy.messaging.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.colloquy.events.DomainEvent;
+import org.colloquy.events.EventCatalog;
+import org.colloquy.events.EventJson;
+import org.colloquy.events.EventType;
+
+/**
+ * Writes events into the outbox table in the caller's transaction, so that an event exists if and only if the state
+ * change it announces was committed. {@link OutboxRelay} publishes the rows to Kafka.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String PENDING = "colloquy.outbox.pending";
+
+    private static final String INSERT = """
+            insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""";
+
+    /**
+     * Adds the event to the current transaction ({@code @WithTransaction}); fails outside one. The id is remembered
+     * on the request's context, so that the request publishes it right after commit ({@link PublishBeforeResponse}).
+     */
+    public Uni<UUID> append(DomainEvent event) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        UUID id = UUID.randomUUID();
+        return Panache.getSession().chain(session -> {
+            if (session.currentTransaction() == null) {
+                return Uni.createFrom().failure(new IllegalStateException(
+                        "Outbox.append must run inside a transaction (@WithTransaction)"));
+            }
+            return session.createNativeQuery(INSERT)
+                    .setParameter(1, id)
+                    .setParameter(2, type.topic())
+                    .setParameter(3, event.key())
+                    .setParameter(4, type.type())
+                    .setParameter(5, event.subject())
+                    .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
+                    .setParameter(7, EventJson.write(event))
+                    .executeUpdate();
+        }).invoke(() -> rememberPending(id)).replaceWith(id);
+    }
+
+    /** The ids appended on the current request so far; they may belong to a transaction that rolled back. */
+    static List<UUID> takePending() {
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return List.of();
+        }
+        List<UUID> pending = ContextLocals.<List<UUID>> get(PENDING, null);
+        if (pending == null) {
+            return List.of();
+        }
+        ContextLocals.remove(PENDING);
+        return pending;
+    }
+
+    private static void rememberPending(UUID id) {
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return; // not a request (a job, a consumer): its caller flushes, or the sweep publishes the row
+        }
+        List<UUID> pending = ContextLocals.<List<UUID>> get(PENDING, null);
+        if (pending == null) {
+            pending = new ArrayList<>();
+            ContextLocals.put(PENDING, pending);
+        }
+        pending.add(id);
+    }
+}

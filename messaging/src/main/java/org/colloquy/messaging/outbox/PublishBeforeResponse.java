@@ -1,0 +1,41 @@
+package org.colloquy.messaging.outbox;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.colloquy.messaging.MessagingConfig;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Publishes the events a request appended to the outbox before its response is sent, so that a client that got a
+ * 2xx can rely on the rest of the platform hearing of its write. The wait is bounded: when Kafka is slow or down the
+ * response goes out anyway and the sweep publishes the rows later.
+ */
+@ApplicationScoped
+public class PublishBeforeResponse {
+
+    private final OutboxRelay relay;
+    private final Duration publishWait;
+
+    public PublishBeforeResponse(OutboxRelay relay, MessagingConfig config) {
+        this.relay = relay;
+        this.publishWait = config.outbox().publishWait();
+    }
+
+    @ServerResponseFilter
+    public Uni<Void> publishPendingEvents() {
+        List<UUID> pending = Outbox.takePending();
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return relay.publish(pending)
+                .ifNoItem().after(publishWait).fail()
+                .onFailure().invoke(failure -> Log.warnf(
+                        "Events %s not yet acknowledged (%s); the outbox sweep will publish them", pending,
+                        failure.getMessage()))
+                .onItemOrFailure().transform((published, failure) -> null);
+    }
+}

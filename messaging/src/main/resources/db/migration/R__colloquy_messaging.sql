@@ -1,0 +1,36 @@
+-- Tables of the Colloquy messaging library, in every service's database.
+-- A repeatable migration shipped in the library jar, so that it never collides with a service's own versioned
+-- migrations: every statement must stay idempotent, and changes are additive (add columns, never rename).
+
+-- Events written in the same transaction as the state change they announce; deleted once Kafka acknowledged them.
+create table if not exists outbox_event (
+    id          uuid primary key,
+    seq         bigint generated always as identity,
+    topic       text        not null,
+    msg_key     text        not null,
+    type        text        not null,
+    subject     text        not null,
+    occurred_at timestamptz not null,
+    payload     text        not null
+);
+-- The relay publishes in seq order and checks per key that no earlier row is still pending.
+create unique index if not exists outbox_event_seq on outbox_event (seq);
+create index if not exists outbox_event_key_seq on outbox_event (msg_key, seq);
+
+-- One row per event a consumer has applied, written in the same transaction as the effect: a repeat is skipped.
+create table if not exists processed_event (
+    consumer     text        not null,
+    event_id     text        not null,
+    processed_at timestamptz not null default now(),
+    primary key (consumer, event_id)
+);
+
+-- How far each consumer has got in each partition; read by catch-up waits, also from other replicas.
+create table if not exists consumer_position (
+    consumer    text        not null,
+    topic       text        not null,
+    partition   integer     not null,
+    next_offset bigint      not null,
+    updated_at  timestamptz not null default now(),
+    primary key (consumer, topic, partition)
+);

@@ -1,0 +1,245 @@
+package org.colloquy.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.colloquy.events.EventCatalog;
+import org.colloquy.events.EventJson;
+import org.colloquy.events.Topics;
+import org.colloquy.events.article.ArticlePublished;
+import org.colloquy.events.article.ArticleUpdated;
+import org.colloquy.messaging.app.NoteService;
+import org.colloquy.messaging.catchup.CatchUp;
+import org.colloquy.messaging.inbox.DeadLetters;
+import org.colloquy.testing.InjectKafkaBroker;
+import org.colloquy.testing.KafkaBroker;
+import org.colloquy.testing.KafkaResource;
+import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.PostgresResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox, the inbox and catch-up against the real broker and a real PostgreSQL database. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+class MessagingIntegrationTest {
+
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+    static final String PUBLISHED = EventCatalog.of(ArticlePublished.class).type();
+    static final String UPDATED = EventCatalog.of(ArticleUpdated.class).type();
+    static final String DLQ = Topics.deadLetterTopic("messaging-test");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CatchUp catchUp;
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void eventWrittenInATransactionArrivesExactlyOnceAndHasOneEffect() {
+        String id = createNote("first words");
+        touch(id); // a later event of the same key: once it is read, everything before it has been read
+
+        List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.ARTICLE_EVENTS,
+                seen -> ofKey(seen, id).stream().anyMatch(r -> type(r).equals(UPDATED)), DEADLINE);
+
+        List<ConsumerRecord<String, String>> published = ofKey(records, id).stream()
+                .filter(r -> type(r).equals(PUBLISHED)).toList();
+        assertThat(published).hasSize(1);
+        ConsumerRecord<String, String> record = published.get(0);
+        assertThat(KafkaTestClient.header(record, "ce_specversion")).contains("1.0");
+        assertThat(KafkaTestClient.header(record, "ce_source")).contains("urn:colloquy:messaging-test");
+        assertThat(KafkaTestClient.header(record, "ce_subject")).contains(id);
+        assertThat(KafkaTestClient.header(record, "ce_time")).isPresent();
+        assertThat(EventJson.read(record.value(), ArticlePublished.class).title()).isEqualTo("first words");
+        assertThat(ofKey(records, id).stream().map(MessagingIntegrationTest::type)).containsExactly(PUBLISHED, UPDATED);
+
+        await().atMost(DEADLINE).until(() -> effects(id) == 2);
+        assertThat(effectsTitled(id, "first words")).isEqualTo(1);
+    }
+
+    @Test
+    void writeIsAnsweredOnlyAfterKafkaAcknowledgedItsEvents() {
+        String id = createNote("acknowledged before the answer");
+
+        assertThat(outboxRows(id)).as("outbox rows left after the 201").isZero();
+    }
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        String id = given().queryParam("text", "never").queryParam("failAtEnd", true)
+                .post("/notes").then().statusCode(409).extract().asString();
+        touch(id);
+
+        List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.ARTICLE_EVENTS,
+                seen -> !ofKey(seen, id).isEmpty(), DEADLINE);
+
+        assertThat(ofKey(records, id).stream().map(MessagingIntegrationTest::type)).containsExactly(UPDATED);
+        assertThat(outboxRows(id)).isZero();
+        assertThat(count("select count(*) from note where id = $1", UUID.fromString(id))).isZero();
+    }
+
+    @Test
+    void duplicateDeliveryHasOneEffect() {
+        String articleId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        String data = EventJson.write(NoteService.published(articleId, "delivered twice"));
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, eventId, PUBLISHED, data));
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, eventId, PUBLISHED, data));
+        sendMarker(articleId);
+
+        await().atMost(DEADLINE).until(() -> effectsTitled(articleId, "marker") == 1);
+        assertThat(effectsTitled(articleId, "delivered twice")).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndTheNextRecordIsStillProcessed() {
+        String articleId = UUID.randomUUID().toString();
+        String malformed = UUID.randomUUID().toString();
+        String unknownType = UUID.randomUUID().toString();
+        String missingField = UUID.randomUUID().toString();
+        String handlerFails = UUID.randomUUID().toString();
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, malformed, PUBLISHED, "{not json"));
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, unknownType,
+                "org.colloquy.article.ArticleRated.v1", "{}"));
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, missingField, PUBLISHED,
+                "{\"articleId\":\"" + articleId + "\",\"title\":\"no slug\"}"));
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, handlerFails, PUBLISHED,
+                EventJson.write(NoteService.published(articleId, "explode"))));
+        sendMarker(articleId);
+
+        await().atMost(DEADLINE).until(() -> effectsTitled(articleId, "marker") == 1);
+        List<ConsumerRecord<String, String>> dead = kafka.readUntil(DLQ,
+                seen -> ofKey(seen, articleId).size() >= 4, DEADLINE);
+        List<ConsumerRecord<String, String>> ours = ofKey(dead, articleId);
+        assertThat(ours).extracting(r -> KafkaTestClient.header(r, "ce_id").orElseThrow())
+                .containsExactly(malformed, unknownType, missingField, handlerFails);
+        assertThat(KafkaTestClient.header(ours.get(0), DeadLetters.REASON).orElseThrow()).contains("Cannot read");
+        assertThat(KafkaTestClient.header(ours.get(1), DeadLetters.REASON).orElseThrow()).contains("Unknown event type");
+        assertThat(KafkaTestClient.header(ours.get(2), DeadLetters.REASON).orElseThrow()).contains("slug");
+        assertThat(KafkaTestClient.header(ours.get(3), DeadLetters.REASON).orElseThrow()).contains("cannot cope");
+        assertThat(KafkaTestClient.header(ours.get(0), DeadLetters.TOPIC)).contains(Topics.ARTICLE_EVENTS);
+        assertThat(ours.get(0).value()).isEqualTo("{not json");
+        assertThat(effects(articleId)).isEqualTo(1);
+    }
+
+    @Test
+    void failingHandlerIsRetriedAndTakesEffectOnce() {
+        String articleId = UUID.randomUUID().toString();
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, UUID.randomUUID().toString(),
+                PUBLISHED, EventJson.write(NoteService.published(articleId, "flaky"))));
+        sendMarker(articleId);
+
+        await().atMost(DEADLINE).until(() -> effectsTitled(articleId, "marker") == 1);
+        assertThat(effectsTitled(articleId, "flaky")).isEqualTo(1);
+    }
+
+    @Test
+    void catchUpWaitsUntilTheConsumerHasProcessedWhatIsInTheTopic() {
+        String articleId = UUID.randomUUID().toString();
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, UUID.randomUUID().toString(),
+                PUBLISHED, EventJson.write(NoteService.published(articleId, "read your writes"))));
+
+        Boolean caughtUp = catchUp.await(Topics.ARTICLE_EVENTS).await().atMost(Duration.ofSeconds(5));
+
+        assertThat(caughtUp).isTrue();
+        assertThat(effectsTitled(articleId, "read your writes")).isEqualTo(1); // no await: catch-up did the waiting
+    }
+
+    @Test
+    void catchUpOnATopicThatDoesNotExistAnswersAtOnce() {
+        Boolean caughtUp = catchUp.await("no.such.topic").await().atMost(Duration.ofSeconds(5));
+
+        assertThat(caughtUp).isTrue();
+    }
+
+    @Test
+    void rowsLeftWhileTheBrokerIsDownArePublishedWhenItIsBack() {
+        assumeTrue(broker.canRestart(), "needs a broker this test run can stop");
+        broker.stop();
+        String id;
+        try {
+            long started = System.nanoTime();
+            id = createNote("written during the outage");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(outboxRows(id)).isEqualTo(1);
+        } finally {
+            broker.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> outboxRows(id) == 0);
+        kafka.readUntil(Topics.ARTICLE_EVENTS, seen -> ofKey(seen, id).size() == 1, DEADLINE);
+        await().atMost(DEADLINE).until(() -> effectsTitled(id, "written during the outage") == 1);
+    }
+
+    private String createNote(String text) {
+        return given().queryParam("text", text).post("/notes").then().statusCode(201).extract().asString();
+    }
+
+    private void touch(String id) {
+        given().post("/notes/{id}/touch", id).then().statusCode(200);
+    }
+
+    private void sendMarker(String articleId) {
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, UUID.randomUUID().toString(),
+                PUBLISHED, EventJson.write(NoteService.published(articleId, "marker"))));
+    }
+
+    private long outboxRows(String key) {
+        return count("select count(*) from outbox_event where msg_key = $1", key);
+    }
+
+    private long effects(String articleId) {
+        return count("select count(*) from seen_article where article_id = $1", articleId);
+    }
+
+    private long effectsTitled(String articleId, String title) {
+        return count("select count(*) from seen_article where article_id = $1 and title = $2", articleId, title);
+    }
+
+    private long count(String sql, Object... parameters) {
+        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    private static List<ConsumerRecord<String, String>> ofKey(List<ConsumerRecord<String, String>> records,
+            String key) {
+        return records.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return KafkaTestClient.header(record, "ce_type").orElse("");
+    }
+}

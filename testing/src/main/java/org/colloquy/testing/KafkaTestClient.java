@@ -1,0 +1,128 @@
+package org.colloquy.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Reads records back from the real broker and produces records the way another service (or a broken producer)
+ * would. For tests only: blocking, one call at a time.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private KafkaProducer<String, String> producer;
+
+    public KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Reads the topic from its beginning until the records read so far satisfy {@code done}; fails with the records
+     * it saw when the deadline passes first.
+     */
+    public List<ConsumerRecord<String, String>> readUntil(String topic,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration deadline) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        Instant end = Instant.now().plus(deadline);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            while (partitions.isEmpty() && Instant.now().isBefore(end)) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(5))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!done.test(seen)) {
+                if (Instant.now().isAfter(end)) {
+                    throw new AssertionError("Within " + deadline + " " + topic + " did not have the expected records;"
+                            + " saw " + seen.size() + ": " + seen.stream().map(KafkaTestClient::describe).toList());
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            }
+        }
+        return seen;
+    }
+
+    /** Sends and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, String> record) {
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge " + record, e);
+        }
+    }
+
+    /** A record in CloudEvents binary mode, as the outbox relay writes it. */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String key, String id, String type,
+            String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_type", type);
+        header(record, "ce_source", "urn:colloquy:test");
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String describe(ConsumerRecord<String, String> record) {
+        return record.partition() + "@" + record.offset() + " key=" + record.key() + " type="
+                + header(record, "ce_type").orElse("-");
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        }
+        return producer;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
