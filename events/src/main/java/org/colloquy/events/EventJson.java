@@ -18,6 +18,10 @@ public final class EventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // a missing or null commentId/flagCount/wasVisible is malformed data, not 0 or false
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "{...} garbage" is not well-formed event data
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     public static String write(DomainEvent event) {
@@ -29,15 +33,20 @@ public final class EventJson {
     }
 
     /**
-     * Reads event data; throws {@link MalformedEventException} when the JSON is not well formed or misses a
-     * required field.
+     * Reads event data; throws {@link MalformedEventException} when the JSON is not well formed, is {@code null} or
+     * misses a required field (primitive fields included: they have no default).
      */
     public static <T extends DomainEvent> T read(String json, Class<T> type) {
+        T event;
         try {
-            return MAPPER.readValue(json, type);
+            event = MAPPER.readValue(json, type);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new MalformedEventException("Cannot read " + type.getSimpleName() + ": " + rootMessage(e), e);
         }
+        if (event == null) { // the JSON literal null
+            throw new MalformedEventException("Cannot read " + type.getSimpleName() + ": the data is null");
+        }
+        return event;
     }
 
     private static String rootMessage(Throwable e) {

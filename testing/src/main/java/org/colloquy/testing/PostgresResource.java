@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * A fresh, uniquely named PostgreSQL database for one test application, dropped afterwards, so that runs never
@@ -21,7 +21,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     static final String POSTGRES_IMAGE = "postgres:15-alpine";
 
-    private PostgreSQLContainer<?> container;
+    private PostgreSQLContainer container;
     private Server server;
     private String database;
 
@@ -80,7 +80,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             Log.debugf("No local PostgreSQL at %s: %s", LOCAL_URL, e.getMessage());
         }
         if (KafkaResource.Docker.isReachable()) {
-            container = new PostgreSQLContainer<>(POSTGRES_IMAGE);
+            container = new PostgreSQLContainer(POSTGRES_IMAGE);
             container.start();
             return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }

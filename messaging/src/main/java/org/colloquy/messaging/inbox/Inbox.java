@@ -163,5 +163,4 @@ public class Inbox {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
-
 }

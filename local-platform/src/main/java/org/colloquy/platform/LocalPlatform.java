@@ -1,0 +1,223 @@
+package org.colloquy.platform;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the whole platform on this machine without Docker and stops it again: a Kafka broker process, one
+ * PostgreSQL database per service (on an existing server), every service and then the gateway from their packaged
+ * jars, each started only when the previous stage reports ready. {@code ./run-local.sh} runs {@link #main}; the
+ * system tests use the same class, so there is one launcher.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+
+    private final PlatformConfig config;
+    private final KafkaServer kafka;
+    private final Map<PlatformService, ChildProcess> services = new LinkedHashMap<>();
+
+    public LocalPlatform(PlatformConfig config) {
+        this.config = config;
+        this.kafka = new KafkaServer(config);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0) {
+            System.out.println("""
+                    Usage: ./run-local.sh [--build]
+                    Starts Kafka, creates the databases and starts every service and the gateway; Ctrl-C stops all.
+                    Environment: COLLOQUY_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
+                    COLLOQUY_POSTGRES_USER (postgres), COLLOQUY_POSTGRES_PASSWORD (empty).""");
+            return;
+        }
+        Path root = Path.of(System.getProperty("colloquy.root", ".")).toAbsolutePath().normalize();
+        LocalPlatform platform = new LocalPlatform(PlatformConfig.local(root));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Colloquy...");
+            platform.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "colloquy-shutdown"));
+        try {
+            platform.start(System.out::println);
+        } catch (StartupFailure e) {
+            System.err.println("\nColloquy could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        platform.printUrls();
+        stopped.await();
+    }
+
+    /** Starts everything, reporting progress; on failure stops what it started and throws {@link StartupFailure}. */
+    public LocalPlatform start(java.util.function.Consumer<String> progress) {
+        try {
+            checkJarsBuilt();
+            checkPortsFree();
+            createDatabases();
+            progress.accept("Starting Kafka on " + config.bootstrapServers() + " ...");
+            kafka.start();
+            kafka.createTopics(PlatformService.BACKENDS.stream().map(PlatformService::name).toList());
+            progress.accept("Starting " + PlatformService.BACKENDS.stream().map(PlatformService::name).toList()
+                    + " ...");
+            PlatformService.BACKENDS.forEach(this::launch);
+            PlatformService.BACKENDS.forEach(this::awaitReady);
+            progress.accept("Starting " + PlatformService.GATEWAY.name() + " ...");
+            launch(PlatformService.GATEWAY);
+            awaitReady(PlatformService.GATEWAY);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public PlatformConfig config() {
+        return config;
+    }
+
+    /** Every process this platform started and that is still running. */
+    public List<ProcessHandle> processes() {
+        List<ProcessHandle> handles = new ArrayList<>();
+        services.values().forEach(process -> handles.add(process.handle()));
+        if (kafka.process() != null) {
+            handles.add(kafka.process().handle());
+        }
+        return handles.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** Gateway first, so no new requests come in, then the services side by side, then Kafka. */
+    @Override
+    public synchronized void close() {
+        ChildProcess gateway = services.remove(PlatformService.GATEWAY);
+        if (gateway != null) {
+            gateway.stop(Duration.ofSeconds(20));
+        }
+        services.values().parallelStream().forEach(process -> process.stop(Duration.ofSeconds(20)));
+        services.clear();
+        kafka.stop();
+    }
+
+    void printUrls() {
+        StringBuilder out = new StringBuilder("\nColloquy is up. Press Ctrl-C to stop.\n\n");
+        out.append("  API (RealWorld):  ").append(config.baseUrl(PlatformService.GATEWAY)).append("/api\n");
+        for (PlatformService service : PlatformService.ALL) {
+            out.append(String.format("  %-21s %s   (health: /q/health/ready, API docs: /q/swagger-ui)%n",
+                    service.name() + ":", config.baseUrl(service)));
+        }
+        out.append("  Kafka:                ").append(config.bootstrapServers()).append('\n');
+        out.append("  Logs:                 ").append(config.dataDir().resolve("logs")).append('\n');
+        System.out.println(out);
+    }
+
+    private void launch(PlatformService service) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError"));
+        systemProperties(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar(service).toString()));
+        services.put(service, ChildProcess.start(service.name(), command, config.projectRoot(),
+                config.dataDir().resolve("logs").resolve(service.name() + ".log")));
+    }
+
+    private Map<String, String> systemProperties(PlatformService service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(config.port(service)));
+        properties.put("kafka.bootstrap.servers", config.bootstrapServers());
+        if (service.hasDatabase()) {
+            String jdbcUrl = config.jdbcUrl(config.database(service));
+            properties.put("quarkus.datasource.jdbc.url", jdbcUrl);
+            properties.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
+            properties.put("quarkus.datasource.username", config.postgresUser());
+            properties.put("quarkus.datasource.password", config.postgresPassword());
+        } else {
+            PlatformService.BACKENDS.forEach(backend -> properties.put(
+                    "colloquy.gateway.upstreams." + backend.name(), config.baseUrl(backend)));
+        }
+        properties.putAll(config.extraProperties());
+        return properties;
+    }
+
+    private void awaitReady(PlatformService service) {
+        services.get(service).awaitReady(
+                () -> ChildProcess.answers200(config.baseUrl(service) + "/q/health/ready"), SERVICE_START);
+    }
+
+    private Path jar(PlatformService service) {
+        return config.projectRoot().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void checkJarsBuilt() {
+        List<String> missing = PlatformService.ALL.stream().filter(service -> !Files.exists(jar(service)))
+                .map(PlatformService::name).toList();
+        if (!missing.isEmpty()) {
+            throw new StartupFailure("Not built yet: " + missing + ". Run ./mvnw package -DskipTests (or "
+                    + "./run-local.sh --build).");
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        wanted.put(config.kafkaPort(), "Kafka");
+        wanted.put(config.kafkaControllerPort(), "the Kafka controller");
+        PlatformService.ALL.forEach(service -> wanted.put(config.port(service), service.name()));
+        wanted.forEach((port, user) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new StartupFailure("Port " + port + " (for " + user + ") is taken. Stop what listens there "
+                        + "(see: ss -ltnp 'sport = :" + port + "') and try again.");
+            }
+        });
+    }
+
+    private void createDatabases() {
+        try (Connection connection = DriverManager.getConnection(config.postgresUrl(), config.postgresUser(),
+                config.postgresPassword())) {
+            for (PlatformService service : PlatformService.BACKENDS) {
+                String database = config.database(service);
+                try (var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                    exists.setString(1, database);
+                    if (!exists.executeQuery().next()) {
+                        try (var create = connection.createStatement()) {
+                            create.execute("create database " + database);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StartupFailure("PostgreSQL is not reachable at " + config.postgresUrl() + " as "
+                    + config.postgresUser() + " (" + e.getMessage() + "). Start it (Debian: pg_ctlcluster 15 main "
+                    + "start; not installed: apt-get install postgresql) or point COLLOQUY_POSTGRES_URL, "
+                    + "COLLOQUY_POSTGRES_USER and COLLOQUY_POSTGRES_PASSWORD at your server.", e);
+        }
+    }
+
+    /** Drops the databases of this platform; for test runs with a unique prefix. */
+    public void dropDatabases() {
+        try (Connection connection = DriverManager.getConnection(config.postgresUrl(), config.postgresUser(),
+                config.postgresPassword()); var statement = connection.createStatement()) {
+            for (PlatformService service : PlatformService.BACKENDS) {
+                statement.execute("drop database if exists " + config.database(service) + " with (force)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the test databases: " + e.getMessage(), e);
+        }
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

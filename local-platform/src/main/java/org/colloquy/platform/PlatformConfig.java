@@ -1,0 +1,60 @@
+package org.colloquy.platform;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where the platform runs: the project root (for the packaged jars), a data directory, the PostgreSQL server, the
+ * database name prefix and every port. {@link #local(Path)} is what {@code ./run-local.sh} uses; the system tests
+ * use other ports and a unique prefix so that they never touch a running local platform.
+ */
+public record PlatformConfig(Path projectRoot, Path dataDir, String postgresUrl, String postgresUser,
+        String postgresPassword, String databasePrefix, int kafkaPort, int kafkaControllerPort,
+        Map<PlatformService, Integer> ports, Map<String, String> extraProperties) {
+
+    public static PlatformConfig local(Path projectRoot) {
+        Map<PlatformService, Integer> ports = new HashMap<>();
+        PlatformService.ALL.forEach(service -> ports.put(service, service.defaultPort()));
+        return new PlatformConfig(projectRoot, projectRoot.resolve(".local"),
+                env("COLLOQUY_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                env("COLLOQUY_POSTGRES_USER", "postgres"), env("COLLOQUY_POSTGRES_PASSWORD", ""), "colloquy_",
+                9092, 9093, Map.copyOf(ports), Map.of());
+    }
+
+    public int port(PlatformService service) {
+        return ports.get(service);
+    }
+
+    public String database(PlatformService service) {
+        return databasePrefix + service.database();
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public String baseUrl(PlatformService service) {
+        return "http://localhost:" + port(service);
+    }
+
+    /** The same server as {@link #postgresUrl()}, another database. */
+    public String jdbcUrl(String database) {
+        String withoutPrefix = postgresUrl.substring("jdbc:postgresql://".length());
+        int slash = withoutPrefix.indexOf('/');
+        int query = withoutPrefix.indexOf('?');
+        String hostPort = slash < 0 ? withoutPrefix : withoutPrefix.substring(0, slash);
+        String params = query < 0 ? "" : withoutPrefix.substring(query);
+        return "jdbc:postgresql://" + hostPort + "/" + database + params;
+    }
+
+    public PlatformConfig withExtraProperties(Map<String, String> properties) {
+        return new PlatformConfig(projectRoot, dataDir, postgresUrl, postgresUser, postgresPassword, databasePrefix,
+                kafkaPort, kafkaControllerPort, ports, Map.copyOf(properties));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

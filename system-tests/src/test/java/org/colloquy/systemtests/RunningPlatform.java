@@ -1,0 +1,85 @@
+package org.colloquy.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.colloquy.platform.LocalPlatform;
+import org.colloquy.platform.PlatformConfig;
+import org.colloquy.platform.PlatformService;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the platform once for all system tests, through the same launcher as {@code ./run-local.sh}, on free ports,
+ * with fresh databases and its own data directory, so a test run never touches a platform a developer is running.
+ * It is stopped, and its databases dropped, when the test run ends.
+ */
+public class RunningPlatform implements BeforeAllCallback {
+
+    private static LocalPlatform platform;
+
+    public static synchronized LocalPlatform platform() {
+        if (platform == null) {
+            throw new IllegalStateException("Annotate the test class with @ExtendWith(RunningPlatform.class)");
+        }
+        return platform;
+    }
+
+    public static String baseUrl(PlatformService service) {
+        return platform().config().baseUrl(service);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningPlatform.class, key -> start(), Stopper.class);
+    }
+
+    private static synchronized Stopper start() {
+        Path root = Path.of(System.getProperty("colloquy.root", "..")).toAbsolutePath().normalize();
+        Path dataDir = createTempDir();
+        Map<PlatformService, Integer> ports = new HashMap<>();
+        PlatformService.ALL.forEach(service -> ports.put(service, freePort()));
+        String prefix = "colloquy_it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        PlatformConfig local = PlatformConfig.local(root);
+        PlatformConfig config = new PlatformConfig(root, dataDir, local.postgresUrl(), local.postgresUser(),
+                local.postgresPassword(), prefix, freePort(), freePort(), Map.copyOf(ports), Map.of());
+        platform = new LocalPlatform(config).start(line -> System.out.println("[platform] " + line));
+        return new Stopper(platform, dataDir);
+    }
+
+    /** Closed by JUnit when the whole test run ends. */
+    record Stopper(LocalPlatform platform, Path dataDir) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws IOException {
+            platform.close();
+            platform.dropDatabases();
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("colloquy-system-tests-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
