@@ -163,8 +163,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     /** Testcontainers is only asked when a Docker socket or host is configured, so machines without Docker start fast. */
     static final class Docker {
         static boolean isReachable() {
-            boolean configured = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
-                    || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+            Path home = Path.of(System.getProperty("user.home"));
+            boolean configured = System.getenv("DOCKER_HOST") != null
+                    || Files.exists(Path.of("/var/run/docker.sock"))
+                    || Files.exists(home.resolve(".docker/run/docker.sock"));
             try {
                 return configured && DockerClientFactory.instance().isDockerAvailable();
             } catch (RuntimeException e) {

@@ -1,0 +1,73 @@
+package org.colloquy.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An answer other than success, in the RealWorld error shape. The factories name the cases the API documents; the
+ * field names the resource or input the message is about.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final ErrorBody body;
+    private final Duration retryAfter;
+
+    protected ApiException(int status, ErrorBody body, Duration retryAfter) {
+        super(status + " " + body.errors());
+        this.status = status;
+        this.body = body;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiException notFound(String resource) {
+        return new ApiException(404, ErrorBody.of(resource, "not found"), null);
+    }
+
+    public static ApiException forbidden(String resource) {
+        return new ApiException(403, ErrorBody.of(resource, "forbidden"), null);
+    }
+
+    public static ApiException forbidden(String resource, String reason) {
+        return new ApiException(403, ErrorBody.of(resource, reason), null);
+    }
+
+    public static ApiException conflict(String field, String message) {
+        return new ApiException(409, ErrorBody.of(field, message), null);
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(422, ErrorBody.of(field, message), null);
+    }
+
+    public static ApiException invalid(Map<String, List<String>> errors) {
+        return new ApiException(422, new ErrorBody(errors), null);
+    }
+
+    public static ApiException unauthorized(String field, String message) {
+        return new ApiException(401, ErrorBody.of(field, message), null);
+    }
+
+    public static ApiException tooLarge(String field, String message) {
+        return new ApiException(413, ErrorBody.of(field, message), null);
+    }
+
+    public static ApiException tooManyRequests(String field, Duration retryAfter) {
+        return new ApiException(429, ErrorBody.of(field, "too many attempts, try again in "
+                + Math.max(1, retryAfter.toSeconds()) + " seconds"), retryAfter);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public ErrorBody body() {
+        return body;
+    }
+
+    /** Set for 429 answers. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

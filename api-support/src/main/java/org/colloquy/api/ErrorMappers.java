@@ -1,0 +1,146 @@
+package org.colloquy.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an answer in the RealWorld error shape with the status the API documents; bad input is
+ * a 4xx that says what is wrong, never a 500 with a stack trace.
+ */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response.ResponseBuilder response = Response.status(e.status()).entity(e.body())
+                .type(MediaType.APPLICATION_JSON_TYPE);
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
+        }
+        return response.build();
+    }
+
+    /** Bean Validation on request bodies: each violated field with its messages, 422. */
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        Map<String, List<String>> errors = new TreeMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.computeIfAbsent(field(violation.getPropertyPath()), key -> new ArrayList<>())
+                    .add(violation.getMessage());
+        }
+        errors.values().forEach(messages -> messages.sort(null));
+        return json(422, new ErrorBody(errors));
+    }
+
+    /** A body that is not JSON. (Named types: they win over the JSON extension's own mappers.) */
+    @ServerExceptionMapper
+    public Response notJson(JsonParseException e) {
+        return unreadable(e);
+    }
+
+    /** JSON of the wrong shape, such as a list where a text belongs. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream().map(reference -> reference.getFieldName() == null
+                        ? "[" + reference.getIndex() + "]" : reference.getFieldName())
+                        .collect(Collectors.joining("."))
+                : "body";
+        return json(422, ErrorBody.of(field, "is not valid JSON for this request"));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return json(401, ErrorBody.of("token", "is missing"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return json(401, ErrorBody.of("token", "is invalid or expired"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(403, ErrorBody.of("resource", "forbidden"));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(404, ErrorBody.of("resource", "not found"));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return json(405, ErrorBody.of("method", "is not allowed here"));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return json(415, ErrorBody.of("body", "must be application/json"));
+    }
+
+    /**
+     * Other JAX-RS answers keep their status, but for 400 (an unreadable body or parameter), which the RealWorld API
+     * answers as 422; their text goes into the error shape.
+     */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 400) {
+            return json(422, ErrorBody.of("request", "is malformed: " + e.getMessage()));
+        }
+        if (status >= 500) {
+            Log.error("Request failed", e);
+            return json(status, ErrorBody.of("server", "unexpected error"));
+        }
+        return json(status, ErrorBody.of("request", e.getMessage() == null ? "is invalid" : e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Log.error("Unexpected failure", e);
+        return json(500, ErrorBody.of("server", "unexpected error"));
+    }
+
+    private static Response json(int status, ErrorBody body) {
+        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** {@code register.request.user.email} → {@code email}: clients know their fields, not our parameters. */
+    private static String field(Path path) {
+        String field = "body";
+        for (Path.Node node : path) {
+            if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.METHOD
+                    && node.getKind() != jakarta.validation.ElementKind.PARAMETER) {
+                field = node.getName();
+            }
+        }
+        return field;
+    }
+}

@@ -1,0 +1,72 @@
+package org.colloquy.user.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The rules of account and profile fields, one place for registration and updates. Each returns the problem. */
+public final class ProfileRules {
+
+    public static final int PASSWORD_MIN_CHARS = 8;
+    /** Argon2 has no input limit of its own; the cap keeps hashing cost bounded. */
+    public static final int PASSWORD_MAX_BYTES = 256;
+    public static final int USERNAME_MAX_CHARS = 40;
+    public static final int EMAIL_MAX_CHARS = 254;
+    public static final int BIO_MAX_CHARS = 2000;
+    public static final int IMAGE_MAX_CHARS = 2000;
+
+    /** Letters, digits, '_', '.', '-': safe in URLs and in {@code @mentions}. */
+    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1," + USERNAME_MAX_CHARS + "}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    public static Optional<String> password(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < PASSWORD_MIN_CHARS) {
+            return Optional.of("must be at least " + PASSWORD_MIN_CHARS + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            return Optional.of("must be at most " + PASSWORD_MAX_BYTES + " bytes");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> username(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.of("can't be blank");
+        }
+        return USERNAME.matcher(username).matches() ? Optional.empty()
+                : Optional.of("must be 1 to " + USERNAME_MAX_CHARS + " letters, digits, '_', '.' or '-'");
+    }
+
+    public static Optional<String> email(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.of("can't be blank");
+        }
+        return email.length() <= EMAIL_MAX_CHARS && EMAIL.matcher(email).matches() ? Optional.empty()
+                : Optional.of("is invalid");
+    }
+
+    public static Optional<String> bio(String bio) {
+        return bio != null && bio.length() > BIO_MAX_CHARS
+                ? Optional.of("must be at most " + BIO_MAX_CHARS + " characters") : Optional.empty();
+    }
+
+    /** Only web addresses: a {@code javascript:} image would run in some frontends. */
+    public static Optional<String> image(String image) {
+        if (image == null) {
+            return Optional.empty();
+        }
+        if (image.length() > IMAGE_MAX_CHARS) {
+            return Optional.of("must be at most " + IMAGE_MAX_CHARS + " characters");
+        }
+        return image.startsWith("https://") || image.startsWith("http://") ? Optional.empty()
+                : Optional.of("must be an http(s) URL");
+    }
+
+    /** RealWorld clients send "" to clear a field; we store and return null. */
+    public static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private ProfileRules() {
+    }
+}

@@ -1,0 +1,50 @@
+package org.colloquy.user.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** An account: credentials, public profile and roles. */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+    @Id
+    public UUID id;
+    public String username;
+    public String email;
+    @Column(name = "password_hash")
+    public String passwordHash;
+    public String bio;
+    public String image;
+    /** Comma-separated role names; always contains {@code user}. */
+    public String roles;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static User register(String username, String email, String passwordHash, Instant now) {
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.username = username;
+        user.email = email;
+        user.passwordHash = passwordHash;
+        user.roles = Roles.USER;
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+
+    public Set<String> roleSet() {
+        return Roles.parse(roles);
+    }
+
+    public void grant(Set<String> newRoles) {
+        roles = Roles.format(newRoles);
+    }
+}

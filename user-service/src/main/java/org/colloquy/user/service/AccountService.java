@@ -1,0 +1,199 @@
+package org.colloquy.user.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.colloquy.api.ApiException;
+import org.colloquy.events.user.UserProfileUpdated;
+import org.colloquy.events.user.UserRegistered;
+import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.user.domain.ProfileRules;
+import org.colloquy.user.domain.Roles;
+import org.colloquy.user.domain.User;
+import org.colloquy.user.repository.UserRepository;
+
+/** Registration, log-in and the caller's own account. */
+@ApplicationScoped
+public class AccountService {
+
+    public record Registration(String username, String email, String password) {
+    }
+
+    /** Fields left null are not changed; "" clears bio and image. */
+    public record AccountChanges(String username, String email, String password, String bio, String image) {
+    }
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenIssuer tokens;
+    private final LoginThrottle throttle;
+    private final InitialAdmins initialAdmins;
+    private final Outbox outbox;
+
+    public AccountService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens, LoginThrottle throttle,
+            InitialAdmins initialAdmins, Outbox outbox) {
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.initialAdmins = initialAdmins;
+        this.outbox = outbox;
+    }
+
+    /** Hashes outside the transaction (it is slow), then stores the account and announces it together. */
+    public Uni<UserView> register(Registration registration) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        ProfileRules.username(registration.username()).ifPresent(p -> problems.put("username", List.of(p)));
+        ProfileRules.email(registration.email()).ifPresent(p -> problems.put("email", List.of(p)));
+        ProfileRules.password(registration.password()).ifPresent(p -> problems.put("password", List.of(p)));
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalid(problems));
+        }
+        return hasher.hash(registration.password())
+                .chain(hash -> store(registration, hash))
+                .onFailure(UniqueViolation::is).transform(UniqueViolation::toConflict)
+                .map(user -> new UserView(user, tokens.issue(user)));
+    }
+
+    @WithTransaction
+    Uni<User> store(Registration registration, String passwordHash) {
+        User user = User.register(registration.username().trim(), registration.email().trim(), passwordHash,
+                Instant.now());
+        if (initialAdmins.includes(user.username)) {
+            user.grant(Set.of(Roles.ADMIN));
+        }
+        return ensureAvailable(user.username, user.email, user.id)
+                .chain(() -> users.persist(user))
+                .call(() -> outbox.append(new UserRegistered(user.id.toString(), user.username, user.bio, user.image,
+                        user.createdAt)));
+    }
+
+    public Uni<UserView> login(String email, String password, String clientAddress) {
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            Map<String, List<String>> problems = new LinkedHashMap<>();
+            if (email == null || email.isBlank()) {
+                problems.put("email", List.of("can't be blank"));
+            }
+            if (password == null || password.isEmpty()) {
+                problems.put("password", List.of("can't be blank"));
+            }
+            return Uni.createFrom().failure(ApiException.invalid(problems));
+        }
+        return throttle.check(email, clientAddress)
+                .chain(() -> findByEmail(email))
+                .chain(user -> verify(user, password))
+                .chain(user -> {
+                    if (user == null) {
+                        Log.infof("Failed log-in for %s from %s", email, clientAddress);
+                        return throttle.recordFailure(email, clientAddress).chain(() -> Uni.createFrom()
+                                .failure(ApiException.unauthorized("credentials", "email or password is invalid")));
+                    }
+                    return throttle.clear(email).replaceWith(new UserView(user, tokens.issue(user)));
+                });
+    }
+
+    @WithSession
+    Uni<User> findByEmail(String email) {
+        return users.findByEmail(email.trim());
+    }
+
+    /** The user if the password matches; an unknown e-mail costs a hash all the same, so timing tells nothing. */
+    private Uni<User> verify(User user, String password) {
+        if (user == null) {
+            return hasher.hash(password).replaceWith((User) null);
+        }
+        return hasher.matches(password, user.passwordHash).map(matches -> matches ? user : null);
+    }
+
+    public Uni<UserView> current(UUID userId, String token) {
+        return find(userId).map(user -> new UserView(user, token));
+    }
+
+    @WithSession
+    Uni<User> find(UUID userId) {
+        return users.findById(userId).onItem().ifNull().failWith(() -> ApiException.notFound("user"));
+    }
+
+    public Uni<UserView> update(UUID userId, AccountChanges changes) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        if (changes.username() != null) {
+            ProfileRules.username(changes.username()).ifPresent(p -> problems.put("username", List.of(p)));
+        }
+        if (changes.email() != null) {
+            ProfileRules.email(changes.email()).ifPresent(p -> problems.put("email", List.of(p)));
+        }
+        if (changes.password() != null) {
+            ProfileRules.password(changes.password()).ifPresent(p -> problems.put("password", List.of(p)));
+        }
+        ProfileRules.bio(changes.bio()).ifPresent(p -> problems.put("bio", List.of(p)));
+        ProfileRules.image(ProfileRules.emptyToNull(changes.image())).ifPresent(p -> problems.put("image", List.of(p)));
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalid(problems));
+        }
+        Uni<Optional<String>> newHash = changes.password() == null ? Uni.createFrom().item(Optional.empty())
+                : hasher.hash(changes.password()).map(Optional::of);
+        return newHash.chain(hash -> apply(userId, changes, hash.orElse(null)))
+                .onFailure(UniqueViolation::is).transform(UniqueViolation::toConflict)
+                .map(user -> new UserView(user, tokens.issue(user)));
+    }
+
+    @WithTransaction
+    Uni<User> apply(UUID userId, AccountChanges changes, String newPasswordHash) {
+        return users.findById(userId).onItem().ifNull().failWith(() -> ApiException.notFound("user"))
+                .call(user -> ensureAvailable(
+                        changes.username() == null ? null : changes.username().trim(),
+                        changes.email() == null ? null : changes.email().trim(), user.id))
+                .call(user -> {
+                    List<String> before = profileOf(user);
+                    if (changes.username() != null) {
+                        user.username = changes.username().trim();
+                    }
+                    if (changes.email() != null) {
+                        user.email = changes.email().trim();
+                    }
+                    if (newPasswordHash != null) {
+                        user.passwordHash = newPasswordHash;
+                    }
+                    if (changes.bio() != null) {
+                        user.bio = ProfileRules.emptyToNull(changes.bio());
+                    }
+                    if (changes.image() != null) {
+                        user.image = ProfileRules.emptyToNull(changes.image());
+                    }
+                    user.updatedAt = Instant.now();
+                    if (before.equals(profileOf(user))) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return outbox.append(new UserProfileUpdated(user.id.toString(), user.username, user.bio,
+                            user.image)).replaceWithVoid();
+                });
+    }
+
+    /** The public part of an account: a change to it is announced. */
+    private static List<String> profileOf(User user) {
+        return Arrays.asList(user.username, user.bio, user.image);
+    }
+
+    private Uni<Void> ensureAvailable(String username, String email, UUID self) {
+        Uni<Boolean> usernameTaken = username == null ? Uni.createFrom().item(false)
+                : users.usernameTaken(username, self);
+        return usernameTaken.chain(taken -> {
+            if (taken) {
+                return Uni.createFrom().failure(ApiException.conflict("username", "has already been taken"));
+            }
+            return email == null ? Uni.createFrom().item(false) : users.emailTaken(email, self);
+        }).chain(taken -> taken
+                ? Uni.createFrom().failure(ApiException.conflict("email", "has already been taken"))
+                : Uni.createFrom().voidItem());
+    }
+}

@@ -1,0 +1,75 @@
+package org.colloquy.user.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.colloquy.api.ApiException;
+import org.colloquy.events.user.UserFollowed;
+import org.colloquy.events.user.UserUnfollowed;
+import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.user.domain.Follow;
+import org.colloquy.user.domain.User;
+import org.colloquy.user.repository.FollowRepository;
+import org.colloquy.user.repository.UserRepository;
+
+/** Public profiles and the follow graph. Following is idempotent: only a change is stored and announced. */
+@ApplicationScoped
+public class ProfileService {
+
+    public record ProfileView(User user, boolean following) {
+    }
+
+    private final UserRepository users;
+    private final FollowRepository follows;
+    private final Outbox outbox;
+
+    public ProfileService(UserRepository users, FollowRepository follows, Outbox outbox) {
+        this.users = users;
+        this.follows = follows;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<ProfileView> profile(String username, Optional<UUID> viewer) {
+        return findProfile(username).chain(user -> viewer
+                .map(viewerId -> follows.follows(viewerId, user.id))
+                .orElse(Uni.createFrom().item(false))
+                .map(following -> new ProfileView(user, following)));
+    }
+
+    @WithTransaction
+    public Uni<ProfileView> follow(UUID followerId, String username) {
+        return findProfile(username).chain(followee -> {
+            if (followee.id.equals(followerId)) {
+                return Uni.createFrom().failure(ApiException.invalid("username", "cannot follow yourself"));
+            }
+            return follows.follows(followerId, followee.id).chain(already -> already
+                    ? Uni.createFrom().voidItem()
+                    : users.findById(followerId)
+                            .onItem().ifNull().failWith(() -> ApiException.notFound("user"))
+                            .call(follower -> follows.persist(Follow.of(followerId, followee.id, Instant.now())))
+                            .call(follower -> outbox.append(new UserFollowed(follower.id.toString(),
+                                    follower.username, followee.id.toString(), followee.username)))
+                            .replaceWithVoid())
+                    .replaceWith(new ProfileView(followee, true));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ProfileView> unfollow(UUID followerId, String username) {
+        return findProfile(username).chain(followee -> follows.findById(new Follow.Key(followerId, followee.id))
+                .chain(follow -> follow == null
+                        ? Uni.createFrom().voidItem()
+                        : follows.delete(follow).call(() -> outbox.append(
+                                new UserUnfollowed(followerId.toString(), followee.id.toString()))).replaceWithVoid())
+                .replaceWith(new ProfileView(followee, false)));
+    }
+
+    private Uni<User> findProfile(String username) {
+        return users.findByUsername(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"));
+    }
+}
