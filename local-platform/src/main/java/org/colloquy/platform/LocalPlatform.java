@@ -27,6 +27,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final PlatformConfig config;
     private final KafkaServer kafka;
+    private JwtKeys jwtKeys;
     private final Map<PlatformService, ChildProcess> services = new LinkedHashMap<>();
 
     public LocalPlatform(PlatformConfig config) {
@@ -68,6 +69,7 @@ public final class LocalPlatform implements AutoCloseable {
             checkJarsBuilt();
             checkPortsFree();
             createDatabases();
+            jwtKeys = JwtKeys.in(config.dataDir().resolve("keys"));
             progress.accept("Starting Kafka on " + config.bootstrapServers() + " ...");
             kafka.start();
             kafka.createTopics(PlatformService.BACKENDS.stream().map(PlatformService::name).toList());
@@ -136,6 +138,10 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", Integer.toString(config.port(service)));
         properties.put("kafka.bootstrap.servers", config.bootstrapServers());
+        properties.put("colloquy.jwt.public-key-location", "file:" + jwtKeys.publicKey().toAbsolutePath());
+        if (service.equals(PlatformService.USER)) {
+            properties.put("colloquy.jwt.private-key-location", "file:" + jwtKeys.privateKey().toAbsolutePath());
+        }
         if (service.hasDatabase()) {
             String jdbcUrl = config.jdbcUrl(config.database(service));
             properties.put("quarkus.datasource.jdbc.url", jdbcUrl);

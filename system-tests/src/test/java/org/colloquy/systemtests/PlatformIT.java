@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,6 +26,18 @@ class PlatformIT {
             given().baseUri(RunningPlatform.baseUrl(service)).get("/q/health/ready")
                     .then().statusCode(200).body("status", equalTo("UP"));
         }
+    }
+
+    @Test
+    void tokensIssuedByUserServiceAreAcceptedWithTheLaunchersKeys() {
+        String username = "platform-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = given().baseUri(RunningPlatform.baseUrl(PlatformService.USER)).contentType("application/json")
+                .body(Map.of("user", Map.of("username", username, "email", username + "@example.org",
+                        "password", "platform password")))
+                .post("/api/users").then().statusCode(201).extract().path("user.token");
+
+        given().baseUri(RunningPlatform.baseUrl(PlatformService.USER)).header("Authorization", "Token " + token)
+                .get("/api/user").then().statusCode(200).body("user.username", equalTo(username));
     }
 
     @Test
