@@ -29,15 +29,19 @@ class PlatformIT {
     }
 
     @Test
-    void tokensIssuedByUserServiceAreAcceptedWithTheLaunchersKeys() {
+    void usersRegisterAndAuthenticateThroughTheGateway() {
         String username = "platform-" + UUID.randomUUID().toString().substring(0, 8);
-        String token = given().baseUri(RunningPlatform.baseUrl(PlatformService.USER)).contentType("application/json")
+        String token = given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY))
+                .contentType("application/json")
                 .body(Map.of("user", Map.of("username", username, "email", username + "@example.org",
                         "password", "platform password")))
                 .post("/api/users").then().statusCode(201).extract().path("user.token");
 
-        given().baseUri(RunningPlatform.baseUrl(PlatformService.USER)).header("Authorization", "Token " + token)
-                .get("/api/user").then().statusCode(200).body("user.username", equalTo(username));
+        given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY)).header("Authorization", "Token " + token)
+                .get("/api/user").then().statusCode(200).body("user.username", equalTo(username))
+                .header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
+        given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY)).get("/api/profiles/{u}", username)
+                .then().statusCode(200).body("profile.following", equalTo(false));
     }
 
     @Test

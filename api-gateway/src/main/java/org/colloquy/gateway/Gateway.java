@@ -1,0 +1,141 @@
+package org.colloquy.gateway;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Routes {@code /api/**} to the owning service ({@link Routes}) with Vert.x's reverse proxy, streaming bodies both
+ * ways (so live streams are not buffered). It adds {@code X-Request-Id} (kept when the client sent one) and
+ * {@code X-Forwarded-*}, refuses bodies over the cap with 413, and answers 503 when a service cannot be reached and
+ * 504 when it stays silent, in the RealWorld error shape.
+ */
+@ApplicationScoped
+public class Gateway {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    private final GatewayConfig config;
+    private final Map<String, HttpProxy> proxies = new HashMap<>();
+
+    public Gateway(GatewayConfig config) {
+        this.config = config;
+    }
+
+    void install(@Observes Router router, Vertx vertx) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(100));
+        for (String upstream : Routes.UPSTREAMS) {
+            URI base = URI.create(upstreamUrl(upstream));
+            HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http.request(
+                    new RequestOptions().setHost(base.getHost()).setPort(base.getPort())
+                            .setIdleTimeout(config.idleTimeout().toMillis())));
+            proxy.addInterceptor(new Headers(upstream));
+            proxies.put(upstream, proxy);
+        }
+        router.route("/api/*").order(-1).handler(this::route);
+    }
+
+    private void route(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String requestId = request.getHeader(REQUEST_ID);
+        if (requestId == null || requestId.isBlank() || requestId.length() > 200) {
+            requestId = UUID.randomUUID().toString();
+            request.headers().set(REQUEST_ID, requestId);
+        }
+        context.response().putHeader(REQUEST_ID, requestId);
+        String length = request.getHeader("Content-Length");
+        if (length != null && parseLong(length) > config.maxBodyBytes()) {
+            error(context, 413, "body", "is larger than " + config.maxBodyBytes() + " bytes");
+            return;
+        }
+        String upstream = Routes.upstreamFor(request.path()).orElse(null);
+        if (upstream == null) {
+            error(context, 404, "resource", "not found");
+            return;
+        }
+        proxies.get(upstream).handle(request);
+    }
+
+    private String upstreamUrl(String upstream) {
+        String url = config.upstreams().get(upstream);
+        if (url == null) {
+            throw new IllegalStateException("colloquy.gateway.upstreams." + upstream + " is not configured");
+        }
+        return url;
+    }
+
+    /** Passes on who asked and which request this is; turns an unreachable or silent service into 503 or 504. */
+    private static final class Headers implements ProxyInterceptor {
+        private final String upstream;
+
+        Headers(String upstream) {
+            this.upstream = upstream;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            HttpServerRequest original = context.request().proxiedRequest();
+            String client = original.remoteAddress() == null ? null : original.remoteAddress().hostAddress();
+            String forwarded = original.getHeader("X-Forwarded-For");
+            if (client != null) {
+                context.request().putHeader("X-Forwarded-For", forwarded == null ? client : forwarded + ", " + client);
+            }
+            context.request().putHeader("X-Forwarded-Proto", original.scheme());
+            if (original.authority() != null) {
+                context.request().putHeader("X-Forwarded-Host", original.authority().toString());
+            }
+            return context.sendRequest().recover(failure -> {
+                boolean timedOut = failure instanceof TimeoutException
+                        || failure.getClass().getSimpleName().contains("Timeout");
+                Log.warnf("%s %s: %s %s (request %s)", original.method(), original.path(), upstream,
+                        timedOut ? "timed out" : "unreachable: " + failure.getMessage(), original.getHeader(REQUEST_ID));
+                return Future.succeededFuture(context.request().response()
+                        .setStatusCode(timedOut ? 504 : 503)
+                        .putHeader("content-type", "application/json")
+                        .setBody(Body.body(Buffer.buffer(errorJson("upstream",
+                                upstream + (timedOut ? " did not answer in time" : " is unavailable"))))));
+            });
+        }
+    }
+
+    private static void error(RoutingContext context, int status, String field, String message) {
+        context.response().setStatusCode(status).putHeader("content-type", "application/json")
+                .end(errorJson(field, message));
+    }
+
+    static String errorJson(String field, String message) {
+        return new JsonObject().put("errors", new JsonObject().put(field, new JsonArray().add(message))).encode();
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.colloquy.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** Settings of the gateway, under {@code colloquy.gateway}. */
+@ConfigMapping(prefix = "colloquy.gateway")
+public interface GatewayConfig {
+
+    /** Base URL per service, e.g. {@code colloquy.gateway.upstreams.user-service=http://localhost:8081}. */
+    Map<String, String> upstreams();
+
+    /** How long to wait for a connection to a service before answering 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /**
+     * How long a service may stay silent (no response headers or data) before the gateway answers 504. Live streams
+     * must send something more often (notification-service's stream sends a heartbeat).
+     */
+    @WithDefault("30s")
+    Duration idleTimeout();
+
+    /** The largest request body the gateway passes on (an article of 200 KB with JSON escaping fits). */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+}
