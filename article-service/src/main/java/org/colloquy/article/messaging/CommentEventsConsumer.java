@@ -1,0 +1,34 @@
+package org.colloquy.article.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.colloquy.article.repository.ReplicaRepository;
+import org.colloquy.events.comment.CommentDeleted;
+import org.colloquy.events.comment.CommentPosted;
+import org.colloquy.messaging.inbox.EventHandlers;
+import org.colloquy.messaging.inbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps {@code commentsCount} from comment.events: visible comments count, deleted visible ones stop counting. */
+@ApplicationScoped
+public class CommentEventsConsumer {
+
+    private final Inbox inbox;
+    private final EventHandlers handlers;
+
+    public CommentEventsConsumer(Inbox inbox, ReplicaRepository replicas) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(CommentPosted.class, (CommentPosted e) -> replicas.countComment(UUID.fromString(e.articleId()), 1))
+                .on(CommentDeleted.class, (CommentDeleted e) -> e.wasVisible()
+                        ? replicas.countComment(UUID.fromString(e.articleId()), -1) : Uni.createFrom().voidItem())
+                .build();
+    }
+
+    @Incoming("comment-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.process(record, handlers);
+    }
+}

@@ -1,0 +1,117 @@
+package org.colloquy.article.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reads of article-service, in SQL over the reactive client, each shaped for an index of V1__articles.sql:
+ * lists walk {@code article_published} (newest first) or a per-author index; filters are index look-ups.
+ */
+@ApplicationScoped
+public class ArticleQueries {
+
+    /** {@code $1} is always the viewer (null for anonymous readers). */
+    private static final String COLUMNS = """
+            a.id, a.slug, a.title, a.description, %s, a.tag_list, a.language, a.status, a.publish_at, a.created_at,
+            a.updated_at, a.favorites_count, a.comments_count, a.author_id, au.username, au.bio, au.image,
+            exists (select 1 from favorite f where f.article_id = a.id and f.user_id = $1) as favorited,
+            exists (select 1 from author_follow af where af.follower_id = $1 and af.followee_id = a.author_id)
+              as following
+            from article a left join author au on au.user_id = a.author_id""";
+
+    /**
+     * Every statement gets the viewer as {@code $1}; the count query may not otherwise use it, and PostgreSQL must
+     * know its type. The condition is always true and costs nothing.
+     */
+    private static final String VIEWER_TYPED = " where ($1::uuid is null or $1::uuid is not null)";
+
+    public record Filter(String tag, String author, String favoritedBy, boolean feedOnly) {
+    }
+
+    public record Page(List<ArticleView> articles, long count) {
+    }
+
+    private final Pool pool;
+
+    public ArticleQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Optional<ArticleView>> byId(UUID id, UUID viewer) {
+        return pool.preparedQuery("select " + COLUMNS.formatted("a.body") + " where a.id = $2")
+                .execute(Tuple.of(viewer, id))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(ArticleView.from(rows.iterator().next(), true)));
+    }
+
+    /** Published articles, newest first, without bodies; {@code feedOnly} keeps the viewer's followed authors. */
+    public Uni<Page> published(Filter filter, UUID viewer, int limit, int offset) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(viewer);
+        StringBuilder where = new StringBuilder(VIEWER_TYPED + " and a.status = 'published'");
+        if (filter.tag() != null) {
+            parameters.add(filter.tag());
+            where.append(" and exists (select 1 from article_tag t where t.article_id = a.id and t.tag = $")
+                    .append(parameters.size()).append(")");
+        }
+        if (filter.author() != null) {
+            parameters.add(filter.author());
+            where.append(" and a.author_id in (select user_id from author where lower(username) = lower($")
+                    .append(parameters.size()).append("))");
+        }
+        if (filter.favoritedBy() != null) {
+            parameters.add(filter.favoritedBy());
+            where.append(" and exists (select 1 from favorite f join author fu on fu.user_id = f.user_id"
+                    + " where f.article_id = a.id and lower(fu.username) = lower($").append(parameters.size())
+                    .append("))");
+        }
+        if (filter.feedOnly()) {
+            where.append(" and a.author_id in (select followee_id from author_follow where follower_id = $1)");
+        }
+        return list(where, parameters, "a.published_at desc, a.id desc", limit, offset);
+    }
+
+    /** The author's drafts and scheduled articles, most recently changed first. */
+    public Uni<Page> unpublishedOf(UUID author, int limit, int offset) {
+        List<Object> parameters = new ArrayList<>(List.of(author));
+        return list(new StringBuilder(VIEWER_TYPED + " and a.status <> 'published' and a.author_id = $1"), parameters,
+                "a.updated_at desc, a.id desc", limit, offset);
+    }
+
+    public Uni<List<String>> tags() {
+        return pool.query("""
+                select t.tag from article_tag t join article a on a.id = t.article_id and a.status = 'published'
+                group by t.tag order by count(*) desc, t.tag limit 200""").execute()
+                .map(rows -> {
+                    List<String> tags = new ArrayList<>();
+                    rows.forEach(row -> tags.add(row.getString("tag")));
+                    return tags;
+                });
+    }
+
+    private Uni<Page> list(StringBuilder where, List<Object> parameters, String order, int limit, int offset) {
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(limit);
+        pageParameters.add(offset);
+        String page = "select " + COLUMNS.formatted("null as body") + where + " order by " + order
+                + " limit $" + (parameters.size() + 1) + " offset $" + (parameters.size() + 2);
+        String count = "select count(*) from article a" + where;
+        Uni<List<ArticleView>> articles = pool.preparedQuery(page).execute(Tuple.from(pageParameters)).map(rows -> {
+            List<ArticleView> views = new ArrayList<>();
+            for (Row row : rows) {
+                views.add(ArticleView.from(row, false));
+            }
+            return views;
+        });
+        Uni<Long> total = pool.preparedQuery(count).execute(Tuple.from(parameters))
+                .map(rows -> rows.iterator().next().getLong(0));
+        return Uni.combine().all().unis(articles, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+}

@@ -1,0 +1,73 @@
+package org.colloquy.article.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.colloquy.article.domain.Article;
+
+/** Writes of articles and what hangs on them, in the caller's transaction. */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
+
+    /** Locks the article's row: writes to one article are serialized, so their events stay in order. */
+    public Uni<Article> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<UUID> idForSlug(String slug) {
+        return NativeSql.list("select cast(article_id as text) from article_slug where slug = ?1", slug)
+                .map(rows -> rows.isEmpty() ? null : UUID.fromString(rows.get(0).toString()));
+    }
+
+    /** Slugs ever used that could collide with {@code base}: itself and {@code base-N}. */
+    public Uni<Set<String>> slugsLike(String base) {
+        return NativeSql.list("select slug from article_slug where slug = ?1 or slug like ?2", base,
+                base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%")
+                .map(rows -> new HashSet<>(rows.stream().map(Object::toString).toList()));
+    }
+
+    public Uni<Void> claimSlug(String slug, UUID articleId) {
+        return NativeSql.execute("insert into article_slug (slug, article_id) values (?1, ?2)", slug, articleId);
+    }
+
+    public Uni<Void> replaceTags(UUID articleId, List<String> tags) {
+        Uni<Void> cleared = NativeSql.execute("delete from article_tag where article_id = ?1", articleId);
+        for (String tag : tags) {
+            cleared = cleared.chain(() -> NativeSql.execute("insert into article_tag (article_id, tag) values (?1, ?2)",
+                    articleId, tag));
+        }
+        return cleared;
+    }
+
+    /** Returns whether the favorite is new; the article's count follows. */
+    public Uni<Boolean> addFavorite(UUID userId, UUID articleId) {
+        return NativeSql.update("insert into favorite (user_id, article_id, created_at) values (?1, ?2, ?3) "
+                + "on conflict do nothing", userId, articleId, Instant.now().atOffset(ZoneOffset.UTC))
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
+                        : NativeSql.execute("update article set favorites_count = favorites_count + 1 where id = ?1", articleId)
+                                .replaceWith(true));
+    }
+
+    public Uni<Boolean> removeFavorite(UUID userId, UUID articleId) {
+        return NativeSql.update("delete from favorite where user_id = ?1 and article_id = ?2", userId, articleId)
+                .chain(deleted -> deleted == 0 ? Uni.createFrom().item(false)
+                        : NativeSql.execute("update article set favorites_count = favorites_count - 1 where id = ?1", articleId)
+                                .replaceWith(true));
+    }
+
+    /** Scheduled articles whose time has come, locked so that two instances never publish the same one. */
+    public Uni<List<Article>> dueForPublication(Instant now, int max) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select * from article where status = 'scheduled' and publish_at <= ?1 order by publish_at "
+                                + "limit ?2 for update skip locked", Article.class)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, max).getResultList());
+    }
+}

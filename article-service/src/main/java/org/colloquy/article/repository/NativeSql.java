@@ -1,0 +1,34 @@
+package org.colloquy.article.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** SQL statements in the current Hibernate Reactive transaction, with positional parameters {@code ?1, ?2, ...}. */
+final class NativeSql {
+
+    static Uni<Integer> update(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), parameters).executeUpdate());
+    }
+
+    static Uni<Void> execute(String sql, Object... parameters) {
+        return update(sql, parameters).replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Uni<List<Object>> list(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), parameters).getResultList())
+                .map(rows -> (List<Object>) rows);
+    }
+
+    private static <T> Mutiny.Query<T> bind(Mutiny.Query<T> query, Object... parameters) {
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query;
+    }
+
+    private NativeSql() {
+    }
+}

@@ -1,0 +1,217 @@
+package org.colloquy.article.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.colloquy.api.ApiException;
+import org.colloquy.article.domain.Article;
+import org.colloquy.article.domain.ArticleRules;
+import org.colloquy.article.domain.Slugs;
+import org.colloquy.article.repository.ArticleRepository;
+import org.colloquy.article.repository.ReplicaRepository;
+import org.colloquy.events.article.ArticleDeleted;
+import org.colloquy.events.article.ArticlePublished;
+import org.colloquy.events.article.ArticleUnpublished;
+import org.colloquy.events.article.ArticleUpdated;
+import org.colloquy.messaging.outbox.Outbox;
+
+/** The article commands: each one transaction that changes the article and appends its event. */
+@ApplicationScoped
+public class ArticleService {
+
+    /** Who acts: id and username from the token. */
+    public record Author(UUID id, String username) {
+    }
+
+    public record NewArticle(String title, String description, String body, List<String> tagList, String language,
+            String status, Instant publishAt) {
+    }
+
+    /** Null fields stay as they are; {@code tagListGiven} tells an omitted tag list from a given one. */
+    public record ArticleChanges(String title, String description, String body, List<String> tagList,
+            boolean tagListGiven, String language) {
+    }
+
+    private final ArticleRepository articles;
+    private final ReplicaRepository replicas;
+    private final Outbox outbox;
+
+    public ArticleService(ArticleRepository articles, ReplicaRepository replicas, Outbox outbox) {
+        this.articles = articles;
+        this.replicas = replicas;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<UUID> create(Author author, NewArticle request) {
+        var problems = new ArticleRules().title(request.title(), true).description(request.description(), true)
+                .body(request.body(), true).tags(request.tagList()).language(request.language())
+                .status(request.status()).publishAt(request.publishAt(), request.status()).problems();
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalid(problems));
+        }
+        Instant now = Instant.now();
+        Article article = new Article();
+        article.id = UUID.randomUUID();
+        article.title = request.title().trim();
+        article.description = request.description().trim();
+        article.body = request.body();
+        article.tags(ArticleRules.cleanTags(request.tagList() == null ? List.of() : request.tagList()));
+        article.language = request.language();
+        article.authorId = author.id();
+        article.createdAt = now;
+        article.updatedAt = now;
+        if ("draft".equals(request.status())) {
+            article.status = Article.DRAFT;
+        } else if (request.publishAt() != null && request.publishAt().isAfter(now)) {
+            article.schedule(request.publishAt(), now);
+        } else {
+            article.status = Article.DRAFT;
+            article.publish(now);
+        }
+        return replicas.provisionalAuthor(author.id(), author.username())
+                .chain(() -> freeSlug(Slugs.base(article.title)))
+                .invoke(slug -> article.slug = slug)
+                .chain(slug -> articles.persistAndFlush(article).chain(() -> articles.claimSlug(slug, article.id)))
+                .chain(() -> articles.replaceTags(article.id, article.tags()))
+                .chain(() -> article.isPublished() ? announcePublished(article, author.username())
+                        : Uni.createFrom().voidItem())
+                .replaceWith(article.id);
+    }
+
+    @WithTransaction
+    public Uni<UUID> update(Author author, String slug, ArticleChanges changes) {
+        if (changes.tagListGiven() && changes.tagList() == null) {
+            return Uni.createFrom().failure(ApiException.invalid("tagList", "must be a list; [] clears the tags"));
+        }
+        var problems = new ArticleRules().title(changes.title(), false).description(changes.description(), false)
+                .body(changes.body(), false).tags(changes.tagList()).language(changes.language()).problems();
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalid(problems));
+        }
+        return ownArticle(author, slug).chain(article -> {
+            String previousSlug = article.slug;
+            Uni<Void> slugChange = Uni.createFrom().voidItem();
+            if (changes.title() != null && !changes.title().trim().equals(article.title)) {
+                article.title = changes.title().trim();
+                String base = Slugs.base(article.title);
+                if (!article.slug.equals(base) && !article.slug.matches(java.util.regex.Pattern.quote(base) + "-\\d+")) {
+                    slugChange = freeSlug(base).invoke(fresh -> article.slug = fresh)
+                            .chain(fresh -> articles.claimSlug(fresh, article.id));
+                }
+            }
+            if (changes.description() != null) {
+                article.description = changes.description().trim();
+            }
+            if (changes.body() != null) {
+                article.body = changes.body();
+            }
+            if (changes.language() != null) {
+                article.language = changes.language();
+            }
+            if (changes.tagListGiven()) {
+                article.tags(ArticleRules.cleanTags(changes.tagList()));
+            }
+            Uni<Void> tagChange = changes.tagListGiven() ? articles.replaceTags(article.id, article.tags())
+                    : Uni.createFrom().voidItem();
+            article.updatedAt = Instant.now();
+            return slugChange.chain(() -> tagChange)
+                    .chain(() -> article.isPublished()
+                            ? outbox.append(new ArticleUpdated(article.id.toString(), article.slug,
+                                    previousSlug.equals(article.slug) ? null : previousSlug, article.title,
+                                    article.description, article.tags(), article.language, article.updatedAt))
+                                    .replaceWithVoid()
+                            : Uni.createFrom().voidItem())
+                    .replaceWith(article.id);
+        });
+    }
+
+    @WithTransaction
+    public Uni<UUID> publish(Author author, String slug) {
+        return ownArticle(author, slug).chain(article -> article.publish(Instant.now())
+                ? announcePublished(article, author.username()).replaceWith(article.id)
+                : Uni.createFrom().item(article.id));
+    }
+
+    @WithTransaction
+    public Uni<UUID> unpublish(Author author, String slug) {
+        return ownArticle(author, slug).chain(article -> article.unpublish(Instant.now())
+                ? outbox.append(new ArticleUnpublished(article.id.toString(), article.slug, article.updatedAt))
+                        .replaceWith(article.id)
+                : Uni.createFrom().item(article.id));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Author author, String slug) {
+        return ownArticle(author, slug).chain(article -> {
+            boolean wasPublic = article.isPublished();
+            return articles.delete(article).chain(() -> wasPublic
+                    ? outbox.append(new ArticleDeleted(article.id.toString(), article.slug, Instant.now()))
+                            .replaceWithVoid()
+                    : Uni.createFrom().voidItem());
+        });
+    }
+
+    /** Favorites are for public articles; repeating one changes nothing. */
+    @WithTransaction
+    public Uni<UUID> favorite(UUID userId, String slug, boolean favorite) {
+        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"))
+                .chain(articles::lock)
+                .chain(article -> {
+                    if (article == null || !article.isPublished()) {
+                        return Uni.createFrom().failure(ApiException.notFound("article"));
+                    }
+                    return (favorite ? articles.addFavorite(userId, article.id)
+                            : articles.removeFavorite(userId, article.id)).replaceWith(article.id);
+                });
+    }
+
+    /** The article behind a current or old slug; fails with 404 when there is none. */
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<UUID> idForSlug(String slug) {
+        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"));
+    }
+
+    /** Publishes the scheduled articles whose time has come; returns how many. */
+    @WithTransaction
+    public Uni<Integer> publishDue(int max) {
+        Instant now = Instant.now();
+        return articles.dueForPublication(now, max).call(due -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (Article article : due) {
+                article.publish(now);
+                all = all.chain(() -> replicas.usernameOf(article.authorId))
+                        .chain(username -> announcePublished(article, username));
+            }
+            return all;
+        }).invoke(due -> due.forEach(a -> Log.infof("Published scheduled article %s (articleId %s)", a.slug, a.id)))
+                .map(List::size);
+    }
+
+    private Uni<Void> announcePublished(Article article, String authorUsername) {
+        return outbox.append(new ArticlePublished(article.id.toString(), article.slug, article.title,
+                article.description, article.authorId.toString(), authorUsername, article.tags(), article.language,
+                article.publishedAt)).replaceWithVoid();
+    }
+
+    /** The article behind a current or old slug, locked; 404 if there is none, 403 if the caller is not its author. */
+    private Uni<Article> ownArticle(Author author, String slug) {
+        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"))
+                .chain(articles::lock)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("article"))
+                .invoke(article -> {
+                    if (!article.authorId.equals(author.id())) {
+                        throw article.isPublished() ? ApiException.forbidden("article")
+                                : ApiException.notFound("article");
+                    }
+                });
+    }
+
+    private Uni<String> freeSlug(String base) {
+        return articles.slugsLike(base).map(taken -> Slugs.firstFree(base, taken));
+    }
+}

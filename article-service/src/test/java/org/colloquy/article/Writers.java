@@ -1,0 +1,83 @@
+package org.colloquy.article;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.colloquy.events.EventCatalog;
+import org.colloquy.events.EventJson;
+import org.colloquy.events.Topics;
+import org.colloquy.events.DomainEvent;
+import org.colloquy.events.user.UserFollowed;
+import org.colloquy.events.user.UserRegistered;
+import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestTokens;
+
+/** Test users (with tokens as user-service issues them), their requests, and events as other services send them. */
+final class Writers {
+
+    record Writer(String id, String username, String token) {
+    }
+
+    static Writer newWriter(String prefix) {
+        String id = UUID.randomUUID().toString();
+        String username = prefix + "-" + id.substring(0, 8);
+        return new Writer(id, username, TestTokens.forUser(id, username));
+    }
+
+    static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static RequestSpecification as(Writer writer) {
+        return anonymous().header("Authorization", "Token " + writer.token());
+    }
+
+    static Map<String, Object> article(String title, List<String> tags) {
+        Map<String, Object> article = new HashMap<>();
+        article.put("title", title);
+        article.put("description", "Worum es geht");
+        article.put("body", "# " + title + "\n\nText mit Umlauten: äöü ÄÖÜ ß.");
+        article.put("tagList", tags);
+        return article;
+    }
+
+    /** Creates and returns the slug. */
+    static String publish(Writer writer, String title, List<String> tags) {
+        return as(writer).body(Map.of("article", article(title, tags))).post("/api/articles")
+                .then().statusCode(201).extract().path("article.slug");
+    }
+
+    static void registered(KafkaTestClient kafka, Writer writer, String bio) {
+        send(kafka, new UserRegistered(writer.id(), writer.username(), bio, null, Instant.now()));
+    }
+
+    static void follows(KafkaTestClient kafka, Writer follower, Writer followee) {
+        send(kafka, new UserFollowed(follower.id(), follower.username(), followee.id(), followee.username()));
+    }
+
+    static String send(KafkaTestClient kafka, DomainEvent event) {
+        String id = UUID.randomUUID().toString();
+        send(kafka, event, id);
+        return id;
+    }
+
+    static void send(KafkaTestClient kafka, DomainEvent event, String eventId) {
+        var type = EventCatalog.of(event.getClass());
+        kafka.send(KafkaTestClient.cloudEvent(type.topic(), event.key(), eventId, type.type(), EventJson.write(event)));
+    }
+
+    static String unique(String title) {
+        return title + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static final String USER_EVENTS = Topics.USER_EVENTS;
+
+    private Writers() {
+    }
+}
