@@ -92,6 +92,21 @@ class ListsAndFeedTest {
     }
 
     @Test
+    void aRedeliveredUserEventIsNotAppliedAgain() {
+        Writer author = newWriter("redelivered");
+        String slug = Writers.publish(author, unique("Zweimal"), List.of());
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            var first = new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(), "alt", null);
+            String firstId = Writers.send(kafka, first);
+            Writers.send(kafka, new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
+                    "neu", null));
+            Writers.send(kafka, first, firstId); // the first event again, after the newer one
+        }
+
+        as(newWriter("viewer")).get("/api/articles/{slug}", slug).then().body("article.author.bio", equalTo("neu"));
+    }
+
+    @Test
     void authorProfilesComeFromUserEvents() {
         Writer author = newWriter("profiled");
         String slug = Writers.publish(author, unique("Mit Profil"), List.of());

@@ -3,7 +3,10 @@ package org.colloquy.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +45,46 @@ class PlatformIT {
                 .header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
         given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY)).get("/api/profiles/{u}", username)
                 .then().statusCode(200).body("profile.following", equalTo(false));
+    }
+
+    @Test
+    void aFollowShowsInTheFeedOfAnotherServiceAtOnce() {
+        String author = register("author");
+        String reader = register("reader");
+        String authorName = username(author);
+        String slug = gateway().header("Authorization", "Token " + author)
+                .body(Map.of("article", Map.of("title", "Über die Wärmewende " + UUID.randomUUID(),
+                        "description", "Analyse", "body", "# Wärme\n\nText", "tagList", List.of("energie"))))
+                .post("/api/articles").then().statusCode(201).extract().path("article.slug");
+
+        for (int round = 0; round < 5; round++) {
+            gateway().header("Authorization", "Token " + reader).post("/api/profiles/{u}/follow", authorName)
+                    .then().statusCode(200);
+            gateway().header("Authorization", "Token " + reader).get("/api/articles/feed")
+                    .then().statusCode(200).body("articles.slug", hasItem(slug))
+                    .body("articles[0].author.following", equalTo(true));
+            gateway().header("Authorization", "Token " + reader).delete("/api/profiles/{u}/follow", authorName)
+                    .then().statusCode(200);
+            gateway().header("Authorization", "Token " + reader).get("/api/articles/feed")
+                    .then().statusCode(200).body("articles.slug", not(hasItem(slug)));
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification gateway() {
+        return given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY)).contentType("application/json");
+    }
+
+    /** Registers a new user through the gateway and returns the token. */
+    private static String register(String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return gateway().body(Map.of("user", Map.of("username", username, "email", username + "@example.org",
+                "password", "platform password"))).post("/api/users").then().statusCode(201)
+                .extract().path("user.token");
+    }
+
+    private static String username(String token) {
+        return gateway().header("Authorization", "Token " + token).get("/api/user").then().statusCode(200)
+                .extract().path("user.username");
     }
 
     @Test

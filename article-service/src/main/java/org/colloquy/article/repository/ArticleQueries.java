@@ -53,6 +53,21 @@ public class ArticleQueries {
 
     /** Published articles, newest first, without bodies; {@code feedOnly} keeps the viewer's followed authors. */
     public Uni<Page> published(Filter filter, UUID viewer, int limit, int offset) {
+        return run(publishedStatement(filter, viewer, limit, offset));
+    }
+
+    /** The author's drafts and scheduled articles, most recently changed first. */
+    public Uni<Page> unpublishedOf(UUID author, int limit, int offset) {
+        List<Object> parameters = new ArrayList<>(List.of(author));
+        return run(statement(new StringBuilder(VIEWER_TYPED + " and a.status <> 'published' and a.author_id = $1"),
+                parameters, "a.updated_at desc, a.id desc", limit, offset));
+    }
+
+    /** A page query and its count query, with their parameters. */
+    record Statement(String page, List<Object> pageParameters, String count, List<Object> countParameters) {
+    }
+
+    Statement publishedStatement(Filter filter, UUID viewer, int limit, int offset) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(viewer);
         StringBuilder where = new StringBuilder(VIEWER_TYPED + " and a.status = 'published'");
@@ -75,14 +90,17 @@ public class ArticleQueries {
         if (filter.feedOnly()) {
             where.append(" and a.author_id in (select followee_id from author_follow where follower_id = $1)");
         }
-        return list(where, parameters, "a.published_at desc, a.id desc", limit, offset);
+        return statement(where, parameters, "a.published_at desc, a.id desc", limit, offset);
     }
 
-    /** The author's drafts and scheduled articles, most recently changed first. */
-    public Uni<Page> unpublishedOf(UUID author, int limit, int offset) {
-        List<Object> parameters = new ArrayList<>(List.of(author));
-        return list(new StringBuilder(VIEWER_TYPED + " and a.status <> 'published' and a.author_id = $1"), parameters,
-                "a.updated_at desc, a.id desc", limit, offset);
+    private static Statement statement(StringBuilder where, List<Object> parameters, String order, int limit,
+            int offset) {
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(limit);
+        pageParameters.add(offset);
+        String page = "select " + COLUMNS.formatted("null as body") + where + " order by " + order
+                + " limit $" + (parameters.size() + 1) + " offset $" + (parameters.size() + 2);
+        return new Statement(page, pageParameters, "select count(*) from article a" + where, parameters);
     }
 
     public Uni<List<String>> tags() {
@@ -96,21 +114,16 @@ public class ArticleQueries {
                 });
     }
 
-    private Uni<Page> list(StringBuilder where, List<Object> parameters, String order, int limit, int offset) {
-        List<Object> pageParameters = new ArrayList<>(parameters);
-        pageParameters.add(limit);
-        pageParameters.add(offset);
-        String page = "select " + COLUMNS.formatted("null as body") + where + " order by " + order
-                + " limit $" + (parameters.size() + 1) + " offset $" + (parameters.size() + 2);
-        String count = "select count(*) from article a" + where;
-        Uni<List<ArticleView>> articles = pool.preparedQuery(page).execute(Tuple.from(pageParameters)).map(rows -> {
-            List<ArticleView> views = new ArrayList<>();
-            for (Row row : rows) {
-                views.add(ArticleView.from(row, false));
-            }
-            return views;
-        });
-        Uni<Long> total = pool.preparedQuery(count).execute(Tuple.from(parameters))
+    private Uni<Page> run(Statement statement) {
+        Uni<List<ArticleView>> articles = pool.preparedQuery(statement.page())
+                .execute(Tuple.from(statement.pageParameters())).map(rows -> {
+                    List<ArticleView> views = new ArrayList<>();
+                    for (Row row : rows) {
+                        views.add(ArticleView.from(row, false));
+                    }
+                    return views;
+                });
+        Uni<Long> total = pool.preparedQuery(statement.count()).execute(Tuple.from(statement.countParameters()))
                 .map(rows -> rows.iterator().next().getLong(0));
         return Uni.combine().all().unis(articles, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
     }
