@@ -46,6 +46,19 @@ public class Caller {
         return identities.getDeferredIdentity().map(resolved -> token(resolved).map(JsonWebToken::getSubject));
     }
 
+    /** A signed-in reader of an endpoint where a token is optional. */
+    public record Viewer(String id, Set<String> roles) {
+        public boolean isModerator() {
+            return roles.contains(MODERATOR) || roles.contains(ADMIN);
+        }
+    }
+
+    /** Like {@link #idIfAuthenticated()}, with the reader's roles. */
+    public Uni<Optional<Viewer>> viewerIfAuthenticated() {
+        return identities.getDeferredIdentity().map(resolved -> token(resolved)
+                .map(token -> new Viewer(token.getSubject(), resolved.getRoles())));
+    }
+
     public String username() {
         return token().map(token -> token.<String> getClaim("upn"))
                 .orElseThrow(() -> ApiException.unauthorized("token", "is missing"));

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.colloquy.messaging.NativeSql;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.ZoneOffset;

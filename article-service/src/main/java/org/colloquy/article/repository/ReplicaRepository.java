@@ -2,6 +2,7 @@ package org.colloquy.article.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.colloquy.messaging.NativeSql;
 import java.util.UUID;
 
 /** The replicas of authors and follows that user.events feed; idempotent upserts and deletes. */

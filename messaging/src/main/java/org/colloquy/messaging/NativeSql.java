@@ -1,23 +1,26 @@
-package org.colloquy.article.repository;
+package org.colloquy.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** SQL statements in the current Hibernate Reactive transaction, with positional parameters {@code ?1, ?2, ...}. */
-final class NativeSql {
+/**
+ * SQL statements in the current Hibernate Reactive session (and so in its transaction, like the outbox), with
+ * positional parameters {@code ?1, ?2, ...}: for upserts, counters and look-ups that entities would make roundabout.
+ */
+public final class NativeSql {
 
-    static Uni<Integer> update(String sql, Object... parameters) {
+    public static Uni<Integer> update(String sql, Object... parameters) {
         return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), parameters).executeUpdate());
     }
 
-    static Uni<Void> execute(String sql, Object... parameters) {
+    public static Uni<Void> execute(String sql, Object... parameters) {
         return update(sql, parameters).replaceWithVoid();
     }
 
     @SuppressWarnings("unchecked")
-    static Uni<List<Object>> list(String sql, Object... parameters) {
+    public static Uni<List<Object>> list(String sql, Object... parameters) {
         return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), parameters).getResultList())
                 .map(rows -> (List<Object>) rows);
     }

@@ -1,0 +1,45 @@
+package org.colloquy.comment.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The site's moderation rules. {@code mode}: {@code off}, {@code first-comment} (a user's first comment waits for
+ * review) or {@code all}. Banned words reject a comment (422); suspect words and more than {@code maxLinks} links
+ * hold it for review; {@code commentsPerMinute} limits each user; {@code flagsToHold} reports hold a comment;
+ * {@code editWindowSeconds} is how long an author may edit.
+ */
+public record ModerationSettings(String mode, List<String> bannedWords, List<String> suspectWords, int maxLinks,
+        int commentsPerMinute, int flagsToHold, int editWindowSeconds) {
+
+    public static final Set<String> MODES = Set.of("off", "first-comment", "all");
+    public static final int WORDS_MAX = 500;
+
+    public Map<String, List<String>> problems() {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        if (mode == null || !MODES.contains(mode)) {
+            problems.put("mode", List.of("must be one of off, first-comment, all"));
+        }
+        if (bannedWords == null || bannedWords.size() > WORDS_MAX) {
+            problems.put("bannedWords", List.of("must be a list of at most " + WORDS_MAX + " words"));
+        }
+        if (suspectWords == null || suspectWords.size() > WORDS_MAX) {
+            problems.put("suspectWords", List.of("must be a list of at most " + WORDS_MAX + " words"));
+        }
+        if (maxLinks < 0) {
+            problems.put("maxLinks", List.of("must be 0 or more"));
+        }
+        if (commentsPerMinute < 1) {
+            problems.put("commentsPerMinute", List.of("must be 1 or more"));
+        }
+        if (flagsToHold < 1) {
+            problems.put("flagsToHold", List.of("must be 1 or more"));
+        }
+        if (editWindowSeconds < 0) {
+            problems.put("editWindowSeconds", List.of("must be 0 or more"));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,78 @@
+package org.colloquy.comment.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The reads: a discussion oldest first (index comment_article), and the moderation queues (comment_queue). */
+@ApplicationScoped
+public class CommentQueries {
+
+    private static final String COLUMNS = """
+            select c.id, c.parent_id, c.body, c.status, c.created_at, c.updated_at, c.held_rule, c.reject_reason,
+              c.flag_count, au.username, au.bio, au.image, ar.slug,
+              exists (select 1 from author_follow af where af.follower_id = $1 and af.followee_id = c.author_id)
+                as following
+            from comment c left join author au on au.user_id = c.author_id
+            left join article_replica ar on ar.article_id = c.article_id""";
+
+    public record Page(List<CommentView> comments, long count) {
+    }
+
+    private final Pool pool;
+
+    public CommentQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Visible comments, deleted ones that still have replies (as markers), and held or rejected ones for their
+     * author and for moderators; oldest first.
+     */
+    public Uni<Page> discussion(UUID articleId, UUID viewer, boolean moderator, int limit, int offset) {
+        String where = " " + """
+                where c.article_id = $2 and (c.status = 'visible'
+                   or (c.status = 'deleted' and exists (select 1 from comment r where r.parent_id = c.id
+                       and r.status <> 'deleted'))
+                   or (c.status in ('pending', 'rejected') and ($3 or c.author_id = $1)))""";
+        return page(COLUMNS + where + " order by c.id limit $4 offset $5",
+                Tuple.of(viewer, articleId, moderator, limit, offset),
+                "select count(*) from comment c" + where + " and $4::int is not null and $5::int is not null",
+                Tuple.of(viewer, articleId, moderator, limit, offset));
+    }
+
+    public Uni<CommentView> one(long id, UUID viewer) {
+        return pool.preparedQuery(COLUMNS + " where c.id = $2").execute(Tuple.of(viewer, id))
+                .map(rows -> rows.size() == 0 ? null : CommentView.from(rows.iterator().next()));
+    }
+
+    /** {@code pending}, {@code rejected} or {@code flagged}, oldest first. */
+    public Uni<Page> queue(String status, int limit, int offset) {
+        String where = status.equals("flagged") ? " where c.flag_count > 0 and c.status <> 'deleted'"
+                : " where c.status = $2";
+        String typed = " and ($1::uuid is null) and $2::text is not null";
+        return page(COLUMNS + where + typed + " order by c.id limit $3 offset $4",
+                Tuple.of(null, status, limit, offset),
+                "select count(*) from comment c" + where + typed + " and $3::int is not null and $4::int is not null",
+                Tuple.of(null, status, limit, offset));
+    }
+
+    private Uni<Page> page(String sql, Tuple parameters, String countSql, Tuple countParameters) {
+        Uni<List<CommentView>> comments = pool.preparedQuery(sql).execute(parameters).map(CommentQueries::views);
+        Uni<Long> count = pool.preparedQuery(countSql).execute(countParameters)
+                .map(rows -> rows.iterator().next().getLong(0));
+        return Uni.combine().all().unis(comments, count).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
+    }
+
+    private static List<CommentView> views(RowSet<Row> rows) {
+        List<CommentView> views = new ArrayList<>();
+        rows.forEach(row -> views.add(CommentView.from(row)));
+        return views;
+    }
+}

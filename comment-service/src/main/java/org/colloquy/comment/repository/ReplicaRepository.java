@@ -1,0 +1,88 @@
+package org.colloquy.comment.repository;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.colloquy.messaging.NativeSql;
+
+/** The replicas of articles, authors and follows, kept from article.events and user.events. */
+@ApplicationScoped
+public class ReplicaRepository {
+
+    public record ArticleRef(UUID id, String slug, UUID authorId, boolean published) {
+    }
+
+    public Uni<Void> article(UUID id, String slug, UUID authorId, boolean published) {
+        return NativeSql.execute("""
+                insert into article_replica (article_id, slug, author_id, published) values (?1, ?2, ?3, ?4)
+                on conflict (article_id) do update set slug = excluded.slug, author_id = excluded.author_id,
+                published = excluded.published""", id, slug, authorId, published)
+                .chain(() -> slug(slug, id));
+    }
+
+    /** Follows a slug change; the article keeps its author. */
+    public Uni<Void> renamed(UUID id, String slug) {
+        return NativeSql.execute("update article_replica set slug = ?2 where article_id = ?1", id, slug)
+                .chain(() -> slug(slug, id));
+    }
+
+    public Uni<Void> published(UUID id, boolean published) {
+        return NativeSql.execute("update article_replica set published = ?2 where article_id = ?1", id, published);
+    }
+
+    public Uni<ArticleRef> articleForSlug(String slug) {
+        return NativeSql.list("""
+                select cast(a.article_id as text), a.slug, cast(a.author_id as text), a.published
+                from article_replica_slug s join article_replica a on a.article_id = s.article_id where s.slug = ?1""",
+                slug).map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] row = (Object[]) rows.get(0);
+                    return new ArticleRef(UUID.fromString(row[0].toString()), row[1].toString(),
+                            UUID.fromString(row[2].toString()), (Boolean) row[3]);
+                });
+    }
+
+    public Uni<String> articleSlugOf(UUID articleId) {
+        return NativeSql.list("select slug from article_replica where article_id = ?1", articleId)
+                .map(rows -> rows.isEmpty() ? null : rows.get(0).toString());
+    }
+
+    public Uni<Void> author(UUID userId, String username, String bio, String image) {
+        return NativeSql.execute("""
+                insert into author (user_id, username, bio, image) values (?1, ?2, ?3, ?4)
+                on conflict (user_id) do update set username = excluded.username, bio = excluded.bio,
+                image = excluded.image""", userId, username, bio, image);
+    }
+
+    public Uni<Void> provisionalAuthor(UUID userId, String username) {
+        return NativeSql.execute("insert into author (user_id, username) values (?1, ?2) on conflict do nothing",
+                userId, username);
+    }
+
+    public Uni<String> username(UUID userId) {
+        return NativeSql.list("select username from author where user_id = ?1", userId)
+                .map(rows -> rows.isEmpty() ? null : rows.get(0).toString());
+    }
+
+    public Uni<UUID> userIdOf(String username) {
+        return NativeSql.list("select cast(user_id as text) from author where lower(username) = lower(?1)", username)
+                .map(rows -> rows.isEmpty() ? null : UUID.fromString(rows.get(0).toString()));
+    }
+
+    public Uni<Void> follow(UUID followerId, UUID followeeId) {
+        return NativeSql.execute("insert into author_follow values (?1, ?2) on conflict do nothing", followerId,
+                followeeId);
+    }
+
+    public Uni<Void> unfollow(UUID followerId, UUID followeeId) {
+        return NativeSql.execute("delete from author_follow where follower_id = ?1 and followee_id = ?2", followerId,
+                followeeId);
+    }
+
+    private Uni<Void> slug(String slug, UUID id) {
+        return NativeSql.execute("insert into article_replica_slug (slug, article_id) values (?1, ?2) "
+                + "on conflict (slug) do update set article_id = excluded.article_id", slug, id);
+    }
+}

@@ -1,0 +1,214 @@
+package org.colloquy.comment.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.colloquy.api.ApiException;
+import org.colloquy.comment.domain.Comment;
+import org.colloquy.comment.domain.CommentText;
+import org.colloquy.comment.domain.ModerationSettings;
+import org.colloquy.comment.repository.CommentRepository;
+import org.colloquy.comment.repository.ModerationRepository;
+import org.colloquy.comment.repository.ReplicaRepository;
+import org.colloquy.comment.repository.ReplicaRepository.ArticleRef;
+import org.colloquy.events.comment.CommentDeleted;
+import org.colloquy.events.comment.CommentEdited;
+import org.colloquy.events.comment.CommentPosted;
+import org.colloquy.events.moderation.CommentHeldForReview;
+import org.colloquy.messaging.outbox.Outbox;
+
+/**
+ * Posting, editing and deleting comments, with the moderation rules applied as a comment is written. Callers have
+ * caught up with article.events first, so an article published a moment ago can be commented on at once.
+ */
+@ApplicationScoped
+public class CommentService {
+
+    /** Who acts, from the token. */
+    public record Actor(UUID id, String username, boolean moderator) {
+    }
+
+    private final CommentRepository comments;
+    private final ReplicaRepository replicas;
+    private final ModerationRepository moderation;
+    private final Outbox outbox;
+
+    public CommentService(CommentRepository comments, ReplicaRepository replicas, ModerationRepository moderation,
+            Outbox outbox) {
+        this.comments = comments;
+        this.replicas = replicas;
+        this.moderation = moderation;
+        this.outbox = outbox;
+    }
+
+    /** The published article behind a slug (current or old); 404 otherwise. */
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    public Uni<ArticleRef> publishedArticle(String slug) {
+        return replicas.articleForSlug(slug).invoke(article -> {
+            if (article == null || !article.published()) {
+                throw ApiException.notFound("article");
+            }
+        });
+    }
+
+    @WithTransaction
+    public Uni<Long> post(Actor author, String slug, String rawBody, Long parentId) {
+        Optional<String> problem = CommentText.problem(rawBody);
+        if (problem.isPresent()) {
+            return Uni.createFrom().failure(ApiException.invalid("body", problem.get()));
+        }
+        String body = CommentText.sanitize(rawBody);
+        if (body.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalid("body", "has no text once HTML is removed"));
+        }
+        Instant now = Instant.now();
+        return publishedArticle(slug)
+                .call(article -> refuseBanned(author.id(), now))
+                .chain(article -> moderation.settings().chain(settings -> checkRate(author.id(), settings, now)
+                        .invoke(() -> CommentText.firstWord(body, settings.bannedWords()).ifPresent(word -> {
+                            throw ApiException.invalid("body", "contains a word that is not allowed here");
+                        }))
+                        .chain(() -> parentOf(parentId, article))
+                        .chain(parent -> holdRule(author.id(), body, settings).chain(hold -> {
+                            Comment comment = new Comment();
+                            comment.articleId = article.id();
+                            comment.parentId = parentId;
+                            comment.authorId = author.id();
+                            comment.body = body;
+                            comment.createdAt = now;
+                            comment.updatedAt = now;
+                            comment.status = hold.isPresent() ? Comment.PENDING : Comment.VISIBLE;
+                            comment.heldRule = hold.map(Hold::rule).orElse(null);
+                            comment.postedAt = hold.isPresent() ? null : now;
+                            return replicas.provisionalAuthor(author.id(), author.username())
+                                    .chain(() -> comments.persistAndFlush(comment))
+                                    .chain(() -> hold.isPresent()
+                                            ? outbox.append(new CommentHeldForReview(comment.id,
+                                                    article.id().toString(), author.id().toString(), hold.get().rule(),
+                                                    hold.get().detail(), now)).replaceWithVoid()
+                                            : announce(comment, article.slug(), parent))
+                                    .replaceWith(() -> comment.id); // known only after the insert
+                        }))));
+    }
+
+    @WithTransaction
+    public Uni<Long> edit(Actor author, String slug, long id, String rawBody) {
+        Optional<String> problem = CommentText.problem(rawBody);
+        if (problem.isPresent()) {
+            return Uni.createFrom().failure(ApiException.invalid("body", problem.get()));
+        }
+        String body = CommentText.sanitize(rawBody);
+        Instant now = Instant.now();
+        return publishedArticle(slug).chain(article -> comments.lock(id)
+                .invoke(comment -> {
+                    if (comment == null || !comment.articleId.equals(article.id())
+                            || Comment.DELETED.equals(comment.status)) {
+                        throw ApiException.notFound("comment");
+                    }
+                    if (!comment.authorId.equals(author.id())) {
+                        throw ApiException.forbidden("comment");
+                    }
+                })
+                .call(comment -> refuseBanned(author.id(), now))
+                .chain(comment -> moderation.settings().chain(settings -> {
+                    if (comment.createdAt.plusSeconds(settings.editWindowSeconds()).isBefore(now)) {
+                        return Uni.createFrom().failure(ApiException.forbidden("comment",
+                                "can only be edited within " + settings.editWindowSeconds() / 60 + " minutes"));
+                    }
+                    if (CommentText.firstWord(body, settings.bannedWords()).isPresent()) {
+                        return Uni.createFrom().failure(
+                                ApiException.invalid("body", "contains a word that is not allowed here"));
+                    }
+                    comment.body = body;
+                    comment.updatedAt = now;
+                    return comment.isAnnounced()
+                            ? outbox.append(new CommentEdited(comment.id, article.id().toString(),
+                                    CommentText.excerpt(body), now)).replaceWith(comment.id)
+                            : Uni.createFrom().item(comment.id);
+                })));
+    }
+
+    /** The author or a moderator. A comment with replies keeps its place in the thread, as a marker. */
+    @WithTransaction
+    public Uni<Void> delete(Actor actor, String slug, long id) {
+        return publishedArticle(slug).chain(article -> comments.lock(id)
+                .invoke(comment -> {
+                    if (comment == null || !comment.articleId.equals(article.id())
+                            || Comment.DELETED.equals(comment.status)) {
+                        throw ApiException.notFound("comment");
+                    }
+                    if (!comment.authorId.equals(actor.id()) && !actor.moderator()) {
+                        throw ApiException.forbidden("comment");
+                    }
+                })
+                .chain(comment -> {
+                    boolean wasAnnounced = comment.isAnnounced();
+                    comment.status = Comment.DELETED;
+                    comment.body = Comment.DELETED_MARKER;
+                    comment.updatedAt = Instant.now();
+                    return wasAnnounced
+                            ? outbox.append(new CommentDeleted(comment.id, article.id().toString(), true,
+                                    comment.updatedAt)).replaceWithVoid()
+                            : Uni.createFrom().voidItem();
+                }));
+    }
+
+    /** Announces a comment that just became public. */
+    Uni<Void> announce(Comment comment, String articleSlug, Comment parent) {
+        return replicas.username(comment.authorId).chain(username -> outbox.append(new CommentPosted(comment.id,
+                comment.articleId.toString(), articleSlug, comment.parentId,
+                parent == null ? null : parent.authorId.toString(), comment.authorId.toString(),
+                username == null ? comment.authorId.toString() : username, CommentText.excerpt(comment.body),
+                CommentText.mentions(comment.body), comment.postedAt))).replaceWithVoid();
+    }
+
+    Uni<Void> refuseBanned(UUID userId, Instant now) {
+        return moderation.ban(userId).invoke(ban -> {
+            if (ban != null && ban.activeAt(now)) {
+                throw ApiException.forbidden("comment", ban.until() == null ? "you are banned from commenting"
+                        : "you are banned from commenting until " + ban.until());
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> checkRate(UUID authorId, ModerationSettings settings, Instant now) {
+        return comments.writtenSince(authorId, now.minus(Duration.ofMinutes(1))).invoke(count -> {
+            if (count >= settings.commentsPerMinute()) {
+                throw ApiException.tooManyRequests("comment", Duration.ofSeconds(60));
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Comment> parentOf(Long parentId, ArticleRef article) {
+        if (parentId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return comments.findById(parentId).invoke(parent -> {
+            if (parent == null || !parent.articleId.equals(article.id()) || !parent.isVisible()) {
+                throw ApiException.invalid("parentId", "must be a visible comment of this article");
+            }
+        });
+    }
+
+    record Hold(String rule, String detail) {
+    }
+
+    private Uni<Optional<Hold>> holdRule(UUID authorId, String body, ModerationSettings settings) {
+        if (settings.mode().equals("all")) {
+            return Uni.createFrom().item(Optional.of(new Hold("pre-moderation", null)));
+        }
+        Optional<Hold> byContent = CommentText.firstWord(body, settings.suspectWords())
+                .map(word -> new Hold("suspect-word", word))
+                .or(() -> CommentText.links(body) > settings.maxLinks()
+                        ? Optional.of(new Hold("links", CommentText.links(body) + " links")) : Optional.empty());
+        if (byContent.isPresent() || !settings.mode().equals("first-comment")) {
+            return Uni.createFrom().item(byContent);
+        }
+        return comments.hasPublishedComment(authorId).map(hasOne -> hasOne ? Optional.<Hold> empty()
+                : Optional.of(new Hold("first-comment", null)));
+    }
+}

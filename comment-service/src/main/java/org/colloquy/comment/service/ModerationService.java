@@ -1,0 +1,167 @@
+package org.colloquy.comment.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.colloquy.api.ApiException;
+import org.colloquy.comment.domain.Comment;
+import org.colloquy.comment.domain.ModerationSettings;
+import org.colloquy.comment.repository.CommentRepository;
+import org.colloquy.comment.repository.ModerationRepository;
+import org.colloquy.comment.repository.ReplicaRepository;
+import org.colloquy.comment.service.CommentService.Actor;
+import org.colloquy.events.comment.CommentDeleted;
+import org.colloquy.events.moderation.CommentApproved;
+import org.colloquy.events.moderation.CommentFlagged;
+import org.colloquy.events.moderation.CommentHeldForReview;
+import org.colloquy.events.moderation.CommentRejected;
+import org.colloquy.events.moderation.UserBannedFromCommenting;
+import org.colloquy.messaging.outbox.Outbox;
+
+/** Settings, reader reports and the moderators' decisions, each announced on moderation.events. */
+@ApplicationScoped
+public class ModerationService {
+
+    public static final Set<String> FLAG_REASONS = Set.of("spam", "abuse", "off-topic", "other");
+    public static final int NOTE_MAX = 1000;
+
+    private final CommentRepository comments;
+    private final ModerationRepository moderation;
+    private final ReplicaRepository replicas;
+    private final CommentService commentService;
+    private final Outbox outbox;
+
+    public ModerationService(CommentRepository comments, ModerationRepository moderation, ReplicaRepository replicas,
+            CommentService commentService, Outbox outbox) {
+        this.comments = comments;
+        this.moderation = moderation;
+        this.replicas = replicas;
+        this.commentService = commentService;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<ModerationSettings> settings() {
+        return moderation.settings();
+    }
+
+    @WithTransaction
+    public Uni<ModerationSettings> saveSettings(ModerationSettings settings) {
+        var problems = settings.problems();
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalid(problems));
+        }
+        return moderation.save(settings).replaceWith(settings);
+    }
+
+    /** A reader reports a visible comment, once; enough reports hold it for review. */
+    @WithTransaction
+    public Uni<Long> flag(Actor reporter, String slug, long id, String reason, String note) {
+        if (reason == null || !FLAG_REASONS.contains(reason)) {
+            return Uni.createFrom().failure(ApiException.invalid("reason", "must be one of " + FLAG_REASONS));
+        }
+        if (note != null && note.length() > NOTE_MAX) {
+            return Uni.createFrom().failure(ApiException.invalid("note", "must be at most " + NOTE_MAX + " characters"));
+        }
+        Instant now = Instant.now();
+        return commentService.publishedArticle(slug).chain(article -> comments.lock(id)
+                .invoke(comment -> {
+                    if (comment == null || !comment.articleId.equals(article.id()) || !comment.isVisible()) {
+                        throw ApiException.notFound("comment");
+                    }
+                    if (comment.authorId.equals(reporter.id())) {
+                        throw ApiException.invalid("comment", "cannot report your own comment");
+                    }
+                })
+                .chain(comment -> moderation.addFlag(id, reporter.id(), reason, note).chain(added -> {
+                    if (!added) {
+                        return Uni.createFrom().failure(ApiException.conflict("flag", "you reported it already"));
+                    }
+                    comment.flagCount++;
+                    Uni<Void> flagged = outbox.append(new CommentFlagged(id, article.id().toString(),
+                            reporter.id().toString(), reason, note, comment.flagCount, now)).replaceWithVoid();
+                    return flagged.chain(() -> moderation.settings()).chain(settings -> {
+                        if (comment.flagCount < settings.flagsToHold()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        comment.status = Comment.PENDING;
+                        comment.heldRule = "reports";
+                        return outbox.append(new CommentHeldForReview(id, article.id().toString(),
+                                comment.authorId.toString(), "reports", comment.flagCount + " reports", now))
+                                .replaceWithVoid();
+                    }).replaceWith(id);
+                })));
+    }
+
+    /** Makes a held (or rejected) comment public; the first time, it is announced as posted. */
+    @WithTransaction
+    public Uni<Long> approve(Actor moderator, long id) {
+        Instant now = Instant.now();
+        return moderated(id).chain(comment -> {
+            comment.status = Comment.VISIBLE;
+            comment.heldRule = null;
+            comment.rejectReason = null;
+            comment.flagCount = 0;
+            comment.updatedAt = now;
+            Uni<Void> approved = outbox.append(new CommentApproved(id, comment.articleId.toString(),
+                    comment.authorId.toString(), moderator.id().toString(), now)).replaceWithVoid();
+            if (comment.postedAt != null) {
+                return approved.replaceWith(id);
+            }
+            comment.postedAt = now;
+            return approved.chain(() -> replicas.articleSlugOf(comment.articleId))
+                    .chain(slug -> (comment.parentId == null ? Uni.createFrom().<Comment> nullItem()
+                            : comments.findById(comment.parentId))
+                            .chain(parent -> commentService.announce(comment, slug, parent)))
+                    .replaceWith(id);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Long> reject(Actor moderator, long id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > NOTE_MAX) {
+            return Uni.createFrom().failure(ApiException.invalid("reason",
+                    "can't be blank, at most " + NOTE_MAX + " characters"));
+        }
+        Instant now = Instant.now();
+        return moderated(id).chain(comment -> {
+            boolean wasAnnounced = comment.isAnnounced();
+            comment.status = Comment.REJECTED;
+            comment.rejectReason = reason;
+            comment.postedAt = null; // no longer public: approving it later announces it again
+            comment.updatedAt = now;
+            Uni<Void> rejected = outbox.append(new CommentRejected(id, comment.articleId.toString(),
+                    comment.authorId.toString(), moderator.id().toString(), reason, now)).replaceWithVoid();
+            return (wasAnnounced ? rejected.chain(() -> outbox.append(new CommentDeleted(id,
+                    comment.articleId.toString(), true, now))).replaceWithVoid() : rejected).replaceWith(id);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> ban(Actor moderator, String username, Instant until, String reason) {
+        Instant now = Instant.now();
+        if (until != null && !until.isAfter(now)) {
+            return Uni.createFrom().failure(ApiException.invalid("until", "must be in the future"));
+        }
+        return replicas.userIdOf(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"))
+                .call(userId -> moderation.saveBan(userId, until, reason, moderator.id()))
+                .call(userId -> outbox.append(new UserBannedFromCommenting(userId.toString(), username,
+                        moderator.id().toString(), reason, until, now)))
+                .invoke(userId -> Log.infof("Moderator %s banned user %s until %s", moderator.id(), userId,
+                        until == null ? "further notice" : until))
+                .replaceWithVoid();
+    }
+
+    private Uni<Comment> moderated(long id) {
+        return comments.lock(id).invoke(comment -> {
+            if (comment == null || Comment.DELETED.equals(comment.status)) {
+                throw ApiException.notFound("comment");
+            }
+        });
+    }
+}

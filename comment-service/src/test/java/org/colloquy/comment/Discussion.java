@@ -1,0 +1,95 @@
+package org.colloquy.comment;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.colloquy.events.DomainEvent;
+import org.colloquy.events.EventCatalog;
+import org.colloquy.events.EventJson;
+import org.colloquy.events.article.ArticlePublished;
+import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestTokens;
+
+/** Test users with tokens, articles announced as article-service would, and requests as clients send them. */
+final class Discussion {
+
+    record User(String id, String username, String token) {
+    }
+
+    record Article(String id, String slug) {
+    }
+
+    static User user(String prefix, String... roles) {
+        String id = UUID.randomUUID().toString();
+        String username = prefix + "-" + id.substring(0, 8);
+        return new User(id, username, TestTokens.forUser(id, username, roles));
+    }
+
+    static Article publishedArticle(KafkaTestClient kafka, User author) {
+        String id = UUID.randomUUID().toString();
+        String slug = "artikel-" + id.substring(0, 8);
+        send(kafka, new ArticlePublished(id, slug, "Artikel", null, author.id(), author.username(), List.of(), "de",
+                Instant.now()));
+        return new Article(id, slug);
+    }
+
+    static String send(KafkaTestClient kafka, DomainEvent event) {
+        String eventId = UUID.randomUUID().toString();
+        var type = EventCatalog.of(event.getClass());
+        kafka.send(KafkaTestClient.cloudEvent(type.topic(), event.key(), eventId, type.type(), EventJson.write(event)));
+        return eventId;
+    }
+
+    static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static RequestSpecification as(User user) {
+        return anonymous().header("Authorization", "Token " + user.token());
+    }
+
+    static Map<String, Object> comment(String body) {
+        return Map.of("comment", Map.of("body", body));
+    }
+
+    static Map<String, Object> reply(String body, long parentId) {
+        return Map.of("comment", Map.of("body", body, "parentId", parentId));
+    }
+
+    /** Posts and returns the new comment's id. */
+    static long post(User user, Article article, String body) {
+        return ((Number) as(user).body(comment(body)).post("/api/articles/{slug}/comments", article.slug())
+                .then().statusCode(201).extract().path("comment.id")).longValue();
+    }
+
+    static Map<String, Object> settings(String mode, List<String> banned, List<String> suspect, int maxLinks,
+            int perMinute, int flagsToHold, int editWindowSeconds) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("mode", mode);
+        settings.put("bannedWords", banned);
+        settings.put("suspectWords", suspect);
+        settings.put("maxLinks", maxLinks);
+        settings.put("commentsPerMinute", perMinute);
+        settings.put("flagsToHold", flagsToHold);
+        settings.put("editWindowSeconds", editWindowSeconds);
+        return Map.of("settings", settings);
+    }
+
+    /** The defaults of the migration; tests that change settings put these back. */
+    static Map<String, Object> defaultSettings() {
+        return settings("off", List.of(), List.of(), 3, 5, 3, 900);
+    }
+
+    static void applySettings(Map<String, Object> settings) {
+        as(user("settings-admin", "admin")).body(settings).put("/api/moderation/settings").then().statusCode(200);
+    }
+
+    private Discussion() {
+    }
+}
