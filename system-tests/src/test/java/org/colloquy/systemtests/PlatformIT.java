@@ -70,6 +70,28 @@ class PlatformIT {
         }
     }
 
+    @Test
+    void commentsWorkRightAfterPublishingAndVanishRightAfterDeletion() {
+        String author = register("author");
+        String reader = register("reader");
+        for (int round = 0; round < 5; round++) {
+            String slug = gateway().header("Authorization", "Token " + author)
+                    .body(Map.of("article", Map.of("title", "Runde " + round + " " + UUID.randomUUID(),
+                            "description", "d", "body", "b")))
+                    .post("/api/articles").then().statusCode(201).extract().path("article.slug");
+
+            gateway().header("Authorization", "Token " + reader)
+                    .body(Map.of("comment", Map.of("body", "Sofort kommentiert")))
+                    .post("/api/articles/{slug}/comments", slug).then().statusCode(201);
+            gateway().get("/api/articles/{slug}/comments", slug).then().statusCode(200)
+                    .body("comments.body", hasItem("Sofort kommentiert"));
+
+            gateway().header("Authorization", "Token " + author).delete("/api/articles/{slug}", slug)
+                    .then().statusCode(204);
+            gateway().get("/api/articles/{slug}/comments", slug).then().statusCode(404);
+        }
+    }
+
     private static io.restassured.specification.RequestSpecification gateway() {
         return given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY)).contentType("application/json");
     }
