@@ -84,11 +84,11 @@ class ArticleEventsTest {
             articleId = kafka.readUntil(Topics.ARTICLE_EVENTS, seen -> seen.stream()
                     .anyMatch(r -> r.value().contains("\"" + slug + "\"")), Duration.ofSeconds(30))
                     .stream().filter(r -> r.value().contains("\"" + slug + "\"")).findFirst().orElseThrow().key();
-            CommentPosted first = new CommentPosted(1, articleId, slug, null, null, "u1", "leserin", "Gut!",
-                    List.of(), Instant.now());
+            CommentPosted first = new CommentPosted(1, articleId, slug, writer.id(), null, null, "u1", "leserin",
+                    "Gut!", List.of(), Instant.now());
             String eventId = Writers.send(kafka, first);
             Writers.send(kafka, first, eventId); // delivered twice
-            Writers.send(kafka, new CommentPosted(2, articleId, slug, 1L, "u1", "u2", "leser", "Danke",
+            Writers.send(kafka, new CommentPosted(2, articleId, slug, writer.id(), 1L, "u1", "u2", "leser", "Danke",
                     List.of(), Instant.now()));
             Writers.send(kafka, new CommentDeleted(2, articleId, true, Instant.now()));
             Writers.send(kafka, new CommentDeleted(3, articleId, false, Instant.now()));

@@ -1,13 +1,9 @@
 package org.colloquy.notification;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.colloquy.testing.KafkaResource;
-import org.colloquy.testing.PostgresResource;
 import org.colloquy.testing.StandardEndpointsContract;
 
 @QuarkusTest
-@WithTestResource(KafkaResource.class)
-@WithTestResource(PostgresResource.class)
+@NotificationServiceTest
 class StandardEndpointsTest extends StandardEndpointsContract {
 }

@@ -44,9 +44,13 @@ public class ReplicaRepository {
                 });
     }
 
-    public Uni<String> articleSlugOf(UUID articleId) {
-        return NativeSql.list("select slug from article_replica where article_id = ?1", articleId)
-                .map(rows -> rows.isEmpty() ? null : rows.get(0).toString());
+    public Uni<ArticleRef> articleOf(UUID articleId) {
+        return NativeSql.list("select a.slug, cast(a.author_id as text), a.published from article_replica a "
+                + "where a.article_id = ?1", articleId).map(rows -> {
+                    Object[] row = (Object[]) rows.get(0);
+                    return new ArticleRef(articleId, row[0].toString(), UUID.fromString(row[1].toString()),
+                            (Boolean) row[2]);
+                });
     }
 
     public Uni<Void> author(UUID userId, String username, String bio, String image) {

@@ -90,7 +90,7 @@ public class CommentService {
                                             ? outbox.append(new CommentHeldForReview(comment.id,
                                                     article.id().toString(), author.id().toString(), hold.get().rule(),
                                                     hold.get().detail(), now)).replaceWithVoid()
-                                            : announce(comment, article.slug(), parent))
+                                            : announce(comment, article, parent))
                                     .replaceWith(() -> comment.id); // known only after the insert
                         }))));
     }
@@ -158,9 +158,9 @@ public class CommentService {
     }
 
     /** Announces a comment that just became public. */
-    Uni<Void> announce(Comment comment, String articleSlug, Comment parent) {
+    Uni<Void> announce(Comment comment, ArticleRef article, Comment parent) {
         return replicas.username(comment.authorId).chain(username -> outbox.append(new CommentPosted(comment.id,
-                comment.articleId.toString(), articleSlug, comment.parentId,
+                comment.articleId.toString(), article.slug(), article.authorId().toString(), comment.parentId,
                 parent == null ? null : parent.authorId.toString(), comment.authorId.toString(),
                 username == null ? comment.authorId.toString() : username, CommentText.excerpt(comment.body),
                 CommentText.mentions(comment.body), comment.postedAt))).replaceWithVoid();

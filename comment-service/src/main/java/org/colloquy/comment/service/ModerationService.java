@@ -114,10 +114,10 @@ public class ModerationService {
                 return approved.replaceWith(id);
             }
             comment.postedAt = now;
-            return approved.chain(() -> replicas.articleSlugOf(comment.articleId))
-                    .chain(slug -> (comment.parentId == null ? Uni.createFrom().<Comment> nullItem()
+            return approved.chain(() -> replicas.articleOf(comment.articleId))
+                    .chain(article -> (comment.parentId == null ? Uni.createFrom().<Comment> nullItem()
                             : comments.findById(comment.parentId))
-                            .chain(parent -> commentService.announce(comment, slug, parent)))
+                            .chain(parent -> commentService.announce(comment, article, parent)))
                     .replaceWith(id);
         });
     }

@@ -1,0 +1,171 @@
+package org.colloquy.notification.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.colloquy.events.article.ArticleDeleted;
+import org.colloquy.events.article.ArticlePublished;
+import org.colloquy.events.article.ArticleUpdated;
+import org.colloquy.events.comment.CommentDeleted;
+import org.colloquy.events.comment.CommentPosted;
+import org.colloquy.events.moderation.CommentApproved;
+import org.colloquy.events.moderation.CommentRejected;
+import org.colloquy.events.user.UserFollowed;
+import org.colloquy.events.user.UserProfileUpdated;
+import org.colloquy.events.user.UserRegistered;
+import org.colloquy.events.user.UserUnfollowed;
+import org.colloquy.messaging.inbox.EventHandlers;
+import org.colloquy.messaging.inbox.EventMetadata;
+import org.colloquy.messaging.inbox.Inbox;
+import org.colloquy.notification.domain.NotificationType;
+import org.colloquy.notification.repository.NotificationRepository;
+import org.colloquy.notification.repository.NotificationRepository.Subject;
+import org.colloquy.notification.repository.ReplicaRepository;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Turns the platform's events into notifications, each in the inbox's transaction (so a redelivered event notifies
+ * no one twice), and signals the live streams. Comments are announced only once visible (CommentPosted), never while
+ * held; a comment deleted before it was read is withdrawn.
+ */
+@ApplicationScoped
+public class NotificationConsumers {
+
+    private final Inbox inbox;
+    private final NotificationRepository notifications;
+    private final ReplicaRepository replicas;
+    private final EventHandlers users;
+    private final EventHandlers articles;
+    private final EventHandlers comments;
+    private final EventHandlers moderation;
+
+    public NotificationConsumers(Inbox inbox, NotificationRepository notifications, ReplicaRepository replicas) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+        this.replicas = replicas;
+        this.users = EventHandlers.builder()
+                .on(UserRegistered.class, (UserRegistered e) -> replicas.user(id(e.userId()), e.username(), e.image()))
+                .on(UserProfileUpdated.class, (UserProfileUpdated e) -> replicas.user(id(e.userId()), e.username(),
+                        e.image()))
+                .on(UserFollowed.class, this::onFollowed)
+                .on(UserUnfollowed.class, (UserUnfollowed e) -> replicas.unfollow(id(e.followerId()),
+                        id(e.followeeId())))
+                .build();
+        this.articles = EventHandlers.builder()
+                .on(ArticlePublished.class, this::onPublished)
+                .on(ArticleUpdated.class, (ArticleUpdated e) -> replicas.articleChanged(id(e.articleId()), e.slug(),
+                        e.title()))
+                .on(ArticleDeleted.class, (ArticleDeleted e) -> Uni.createFrom().voidItem())
+                .build();
+        this.comments = EventHandlers.builder()
+                .on(CommentPosted.class, this::onCommentPosted)
+                .on(CommentDeleted.class, (CommentDeleted e) -> notifications.withdrawUnread(e.commentId())
+                        .replaceWithVoid())
+                .build();
+        this.moderation = EventHandlers.builder()
+                .on(CommentApproved.class, (CommentApproved e, EventMetadata m) -> moderated(m, e.articleId(),
+                        e.commentId(), e.authorId(), e.moderatorId(), "approved"))
+                .on(CommentRejected.class, (CommentRejected e, EventMetadata m) -> moderated(m, e.articleId(),
+                        e.commentId(), e.authorId(), e.moderatorId(),
+                        e.reason() == null ? "rejected" : "rejected: " + e.reason()))
+                .build();
+    }
+
+    @Incoming("user-events")
+    public Uni<Void> users(ConsumerRecord<String, String> record) {
+        return inbox.process(record, users);
+    }
+
+    @Incoming("article-events")
+    public Uni<Void> articles(ConsumerRecord<String, String> record) {
+        return inbox.process(record, articles);
+    }
+
+    @Incoming("comment-events")
+    public Uni<Void> comments(ConsumerRecord<String, String> record) {
+        return inbox.process(record, comments);
+    }
+
+    @Incoming("moderation-events")
+    public Uni<Void> moderation(ConsumerRecord<String, String> record) {
+        return inbox.process(record, moderation);
+    }
+
+    private Uni<Void> onFollowed(UserFollowed event, EventMetadata metadata) {
+        UUID follower = id(event.followerId());
+        return replicas.follow(follower, id(event.followeeId()))
+                .chain(() -> replicas.knownUser(follower, event.followerUsername()))
+                .chain(() -> notifications.notify(id(event.followeeId()), NotificationType.FOLLOWER,
+                        new Subject(metadata.id(), follower, null, null, null, null, null, null)))
+                .chain(this::signalIf);
+    }
+
+    /** One statement notifies every follower, however many; the set-based insert is the batch. */
+    private Uni<Void> onPublished(ArticlePublished event, EventMetadata metadata) {
+        UUID article = id(event.articleId());
+        UUID author = id(event.authorId());
+        return replicas.article(article, event.slug(), event.title(), author)
+                .chain(() -> notifications.notifyFollowers(author, metadata.id(), article, event.slug(),
+                        event.title()))
+                .chain(count -> signalIf(count > 0));
+    }
+
+    /** One notification per recipient, the most specific kind first: reply, then mention, then comment. */
+    private Uni<Void> onCommentPosted(CommentPosted event, EventMetadata metadata) {
+        UUID actor = id(event.authorId());
+        Subject subject = new Subject(metadata.id(), actor, id(event.articleId()), event.articleSlug(), null,
+                event.commentId(), event.excerpt(), null);
+        return mentioned(event.mentions()).chain(mentioned -> {
+            Set<UUID> done = new HashSet<>();
+            List<Uni<Boolean>> sends = new ArrayList<>();
+            if (event.parentAuthorId() != null && done.add(id(event.parentAuthorId()))) {
+                sends.add(notifications.notify(id(event.parentAuthorId()), NotificationType.REPLY, subject));
+            }
+            for (UUID user : mentioned) {
+                if (done.add(user)) {
+                    sends.add(notifications.notify(user, NotificationType.MENTION, subject));
+                }
+            }
+            if (event.articleAuthorId() != null && done.add(id(event.articleAuthorId()))) {
+                sends.add(notifications.notify(id(event.articleAuthorId()), NotificationType.COMMENT, subject));
+            }
+            Uni<Boolean> any = Uni.createFrom().item(false);
+            for (Uni<Boolean> send : sends) { // one after the other: they share the transaction's connection
+                any = any.chain(sentBefore -> send.map(sent -> sentBefore || sent));
+            }
+            return any;
+        }).chain(this::signalIf);
+    }
+
+    private Uni<List<UUID>> mentioned(List<String> usernames) {
+        Uni<List<UUID>> found = Uni.createFrom().item(new ArrayList<>());
+        for (String username : usernames.stream().limit(20).toList()) { // a comment cannot notify a crowd
+            found = found.chain(ids -> replicas.userIdOf(username).map(userId -> {
+                if (userId != null) {
+                    ids.add(userId);
+                }
+                return ids;
+            }));
+        }
+        return found;
+    }
+
+    private Uni<Void> moderated(EventMetadata metadata, String articleId, long commentId, String authorId,
+            String moderatorId, String outcome) {
+        return notifications.notify(id(authorId), NotificationType.MODERATION, new Subject(metadata.id(),
+                id(moderatorId), id(articleId), null, null, commentId, null, outcome)).chain(this::signalIf);
+    }
+
+    private Uni<Void> signalIf(boolean created) {
+        return created ? notifications.signal() : Uni.createFrom().voidItem();
+    }
+
+    private static UUID id(String value) {
+        return UUID.fromString(value);
+    }
+}

@@ -1,0 +1,75 @@
+package org.colloquy.notification.repository;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.colloquy.messaging.NativeSql;
+
+/**
+ * Writes notifications in the consumer's transaction. Every insert skips the actor, users who turned the type off
+ * and users who muted the article, and is unique per (event, recipient), so a redelivered event adds nothing.
+ */
+@ApplicationScoped
+public class NotificationRepository {
+
+    /** What a notification says: its event, actor, article and comment (each may be null). */
+    public record Subject(String eventId, UUID actorId, UUID articleId, String articleSlug, String articleTitle,
+            Long commentId, String commentExcerpt, String detail) {
+    }
+
+    /** The PostgreSQL channel on which new notifications are signalled to every instance. */
+    public static final String CHANNEL = "colloquy_notifications";
+
+    private static final String COLUMNS = "recipient_id, type, event_id, actor_id, actor_username, actor_image, "
+            + "article_id, article_slug, article_title, comment_id, comment_excerpt, detail, created_at";
+
+    /** ?1 recipient, ?2 type, ?3 event, ?4 actor, ?5 article, ?6 slug, ?7 title, ?8 comment, ?9 excerpt, ?10 detail */
+    private static final String TO_ONE = "insert into notification (" + COLUMNS + ") "
+            + "select cast(?1 as uuid), ?2, ?3, cast(?4 as uuid), u.username, u.image, cast(?5 as uuid), "
+            + "coalesce(cast(?6 as text), a.slug), coalesce(cast(?7 as text), a.title), cast(?8 as bigint), "
+            + "cast(?9 as text), cast(?10 as text), now() "
+            + "from (select 1) one left join user_replica u on u.user_id = cast(?4 as uuid) "
+            + "left join article_replica a on a.article_id = cast(?5 as uuid) "
+            + "where cast(?1 as uuid) is distinct from cast(?4 as uuid) "
+            + wanted("cast(?1 as uuid)", "?2", "cast(?5 as uuid)") + " on conflict (event_id, recipient_id) do nothing";
+
+    /** ?1 author (actor), ?2 event, ?3 article, ?4 slug, ?5 title: one statement for any number of followers. */
+    private static final String TO_FOLLOWERS = "insert into notification (" + COLUMNS + ") "
+            + "select f.follower_id, 'article', ?2, cast(?1 as uuid), u.username, u.image, cast(?3 as uuid), ?4, ?5, "
+            + "null, null, null, now() "
+            + "from follower f left join user_replica u on u.user_id = cast(?1 as uuid) "
+            + "where f.followee_id = cast(?1 as uuid) and f.follower_id <> cast(?1 as uuid) "
+            + wanted("f.follower_id", "'article'", "cast(?3 as uuid)")
+            + " on conflict (event_id, recipient_id) do nothing";
+
+    /** The recipient has not turned the type off and has not muted the article. */
+    private static String wanted(String recipient, String type, String article) {
+        return "and not exists (select 1 from preference p where p.user_id = " + recipient
+                + " and p.disabled_types like '%,' || " + type + " || ',%') "
+                + "and (" + article + " is null or not exists (select 1 from muted_article m where m.user_id = "
+                + recipient + " and m.article_id = " + article + "))";
+    }
+
+    /** Returns whether a notification was created. */
+    public Uni<Boolean> notify(UUID recipient, String type, Subject subject) {
+        return NativeSql.update(TO_ONE, recipient, type, subject.eventId(), subject.actorId(), subject.articleId(),
+                subject.articleSlug(), subject.articleTitle(), subject.commentId(), subject.commentExcerpt(),
+                subject.detail()).map(inserted -> inserted > 0);
+    }
+
+    /** Returns how many followers were notified. */
+    public Uni<Integer> notifyFollowers(UUID authorId, String eventId, UUID articleId, String slug, String title) {
+        return NativeSql.update(TO_FOLLOWERS, authorId, eventId, articleId, slug, title);
+    }
+
+    /** A comment deleted before it was read is not announced any more. */
+    public Uni<Integer> withdrawUnread(long commentId) {
+        return NativeSql.update("delete from notification where comment_id = cast(?1 as bigint) and read_at is null",
+                commentId);
+    }
+
+    /** Tells every instance's live streams that there is news (delivered when the transaction commits). */
+    public Uni<Void> signal() {
+        return NativeSql.list("select cast(pg_notify('" + CHANNEL + "', '') as text)").replaceWithVoid();
+    }
+}

@@ -1,0 +1,211 @@
+package org.colloquy.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.colloquy.notification.People.as;
+import static org.colloquy.notification.People.awaitUnread;
+import static org.colloquy.notification.People.comment;
+import static org.colloquy.notification.People.register;
+import static org.colloquy.notification.People.send;
+import static org.colloquy.notification.People.unread;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.colloquy.events.article.ArticlePublished;
+import org.colloquy.events.user.UserFollowed;
+import org.colloquy.notification.People.Person;
+import org.colloquy.notification.service.Retention;
+import org.colloquy.testing.KafkaTestClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reading the inbox (pages, unread, ownership), the live stream with replay, retention and large fan-out. */
+@QuarkusTest
+@NotificationServiceTest
+class InboxAndStreamTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Retention retention;
+
+    KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void inboxPagesWithACursorAndMarksReadForItsOwnerOnly() {
+        Person author = register(kafka, "author");
+        Person reader = register(kafka, "reader");
+        ArticlePublished article = People.article(author);
+        send(kafka, article);
+        for (long id = 1; id <= 5; id++) {
+            send(kafka, comment(article, 100 + id, reader, null, null, "Kommentar " + id, List.of()));
+        }
+        awaitUnread(author, 5);
+
+        String cursor = as(author).get("/api/notifications?limit=2").then().statusCode(200)
+                .body("notifications.comment.id", contains(105, 104)).body("nextCursor", notNullValue())
+                .extract().path("nextCursor");
+        String last = as(author).get("/api/notifications?limit=2&cursor=" + cursor).then()
+                .body("notifications.comment.id", contains(103, 102)).extract().path("nextCursor");
+        as(author).get("/api/notifications?limit=2&cursor=" + last).then()
+                .body("notifications.comment.id", contains(101)).body("nextCursor", nullValue());
+
+        int id = as(author).get("/api/notifications?limit=1").then().extract().path("notifications[0].id");
+        as(reader).post("/api/notifications/{id}/read", id).then().statusCode(404);
+        as(author).post("/api/notifications/{id}/read", id).then().statusCode(200)
+                .body("notification.readAt", notNullValue());
+        assertThat(unread(author)).isEqualTo(4);
+        as(author).get("/api/notifications?unread=true").then().body("notifications", hasSize(4));
+        as(author).post("/api/notifications/read-all").then().statusCode(200).body("count", equalTo(4));
+        assertThat(unread(author)).isZero();
+        as(author).get("/api/notifications?cursor=abc").then().statusCode(422);
+        People.as(new Person(UUID.randomUUID().toString(), "x", "not-a-token")).get("/api/notifications")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void streamDeliversLiveAndReplaysAfterLastEventId() throws Exception {
+        Person author = register(kafka, "author");
+        Person reader = register(kafka, "reader");
+        ArticlePublished article = People.article(author);
+        send(kafka, article);
+        send(kafka, comment(article, 200, reader, null, null, "Vor der Verbindung", List.of()));
+        awaitUnread(author, 1);
+        long firstId = ((Number) as(author).get("/api/notifications").then().extract()
+                .path("notifications[0].id")).longValue();
+
+        try (EventStream stream = new EventStream(base, author, null)) {
+            send(kafka, comment(article, 201, reader, null, null, "Live", List.of()));
+            String data = stream.nextData(Duration.ofSeconds(10));
+            assertThat(data).contains("\"excerpt\":\"Live\"");
+        }
+        try (EventStream replay = new EventStream(base, author, Long.toString(firstId))) {
+            assertThat(replay.nextData(Duration.ofSeconds(10))).contains("\"excerpt\":\"Live\"");
+        }
+    }
+
+    @Test
+    void readNotificationsPastRetentionArePurgedAndUnreadOnesKept() {
+        Person author = register(kafka, "author");
+        Person reader = register(kafka, "reader");
+        ArticlePublished article = People.article(author);
+        send(kafka, article);
+        send(kafka, comment(article, 300, reader, null, null, "Alt und gelesen", List.of()));
+        send(kafka, comment(article, 301, reader, null, null, "Alt und ungelesen", List.of()));
+        awaitUnread(author, 2);
+        int readId = as(author).get("/api/notifications").then().extract().path("notifications[1].id");
+        as(author).post("/api/notifications/{id}/read", readId).then().statusCode(200);
+        pool.preparedQuery("update notification set created_at = now() - interval '90 days', read_at = case when "
+                + "read_at is null then null else now() - interval '60 days' end where recipient_id = $1")
+                .execute(Tuple.of(UUID.fromString(author.id()))).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(retention.purgeNow().await().atMost(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1);
+
+        as(author).get("/api/notifications").then().body("notifications.comment.id", contains(301));
+    }
+
+    @Test
+    void tenThousandFollowersAreNotifiedInOneBatchWithoutHoldingUpOtherEvents() {
+        Person author = register(kafka, "star");
+        Person fan = register(kafka, "fan");
+        pool.preparedQuery("insert into follower (followee_id, follower_id) select $1, gen_random_uuid() "
+                + "from generate_series(1, 10000)").execute(Tuple.of(UUID.fromString(author.id())))
+                .await().atMost(Duration.ofSeconds(30));
+        send(kafka, new UserFollowed(fan.id(), fan.username(), author.id(), author.username()));
+        awaitUnread(author, 1);
+
+        send(kafka, People.article(author));
+        Person other = register(kafka, "other");
+        send(kafka, new UserFollowed(fan.id(), fan.username(), other.id(), other.username()));
+
+        awaitUnread(fan, 1);
+        awaitUnread(other, 1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool
+                .preparedQuery("select count(*) from notification where type = 'article' and actor_id = $1")
+                .execute(Tuple.of(UUID.fromString(author.id()))).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0) == 10_001);
+    }
+
+    /** A client of the SSE stream, reading lines on a thread of its own. */
+    static final class EventStream implements AutoCloseable {
+        private final BlockingQueue<String> data = new ArrayBlockingQueue<>(100);
+        private final Thread reader;
+        private final HttpResponse<java.io.InputStream> response;
+
+        EventStream(URI base, Person person, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/notifications/stream"))
+                    .header("Authorization", "Token " + person.token()).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith("data:")) {
+                            data.offer(line.substring(5).trim());
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test closed the stream
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        String nextData(Duration timeout) throws InterruptedException {
+            String next = data.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(next).as("an event within " + timeout).isNotNull();
+            return next;
+        }
+
+        @Override
+        public void close() throws Exception {
+            response.body().close();
+            reader.interrupt();
+        }
+    }
+}
