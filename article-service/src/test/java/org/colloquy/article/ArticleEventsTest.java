@@ -86,12 +86,12 @@ class ArticleEventsTest {
                     .stream().filter(r -> r.value().contains("\"" + slug + "\"")).findFirst().orElseThrow().key();
             CommentPosted first = new CommentPosted(1, articleId, slug, writer.id(), null, null, "u1", "leserin",
                     "Gut!", List.of(), Instant.now());
-            String eventId = Writers.send(kafka, first);
-            Writers.send(kafka, first, eventId); // delivered twice
-            Writers.send(kafka, new CommentPosted(2, articleId, slug, writer.id(), 1L, "u1", "u2", "leser", "Danke",
+            String eventId = kafka.publish(first);
+            kafka.publish(first, eventId); // delivered twice
+            kafka.publish(new CommentPosted(2, articleId, slug, writer.id(), 1L, "u1", "u2", "leser", "Danke",
                     List.of(), Instant.now()));
-            Writers.send(kafka, new CommentDeleted(2, articleId, true, Instant.now()));
-            Writers.send(kafka, new CommentDeleted(3, articleId, false, Instant.now()));
+            kafka.publish(new CommentDeleted(2, articleId, true, Instant.now()));
+            kafka.publish(new CommentDeleted(3, articleId, false, Instant.now()));
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> (int) anonymous().get("/api/articles/{s}", slug)

@@ -97,10 +97,10 @@ class ListsAndFeedTest {
         String slug = Writers.publish(author, unique("Zweimal"), List.of());
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             var first = new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(), "alt", null);
-            String firstId = Writers.send(kafka, first);
-            Writers.send(kafka, new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
+            String firstId = kafka.publish(first);
+            kafka.publish(new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
                     "neu", null));
-            Writers.send(kafka, first, firstId); // the first event again, after the newer one
+            kafka.publish(first, firstId); // the first event again, after the newer one
         }
 
         as(newWriter("viewer")).get("/api/articles/{slug}", slug).then().body("article.author.bio", equalTo("neu"));
@@ -112,7 +112,7 @@ class ListsAndFeedTest {
         String slug = Writers.publish(author, unique("Mit Profil"), List.of());
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             Writers.registered(kafka, author, "Journalistin aus Köln");
-            Writers.send(kafka, new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
+            kafka.publish(new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
                     "Journalistin aus Köln", "https://example.org/a.png"));
         }
 

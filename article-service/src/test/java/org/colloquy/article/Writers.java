@@ -9,10 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.colloquy.events.EventCatalog;
-import org.colloquy.events.EventJson;
-import org.colloquy.events.Topics;
-import org.colloquy.events.DomainEvent;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.KafkaTestClient;
@@ -54,29 +50,19 @@ final class Writers {
     }
 
     static void registered(KafkaTestClient kafka, Writer writer, String bio) {
-        send(kafka, new UserRegistered(writer.id(), writer.username(), bio, null, Instant.now()));
+        kafka.publish(new UserRegistered(writer.id(), writer.username(), bio, null, Instant.now()));
     }
 
     static void follows(KafkaTestClient kafka, Writer follower, Writer followee) {
-        send(kafka, new UserFollowed(follower.id(), follower.username(), followee.id(), followee.username()));
+        kafka.publish(new UserFollowed(follower.id(), follower.username(), followee.id(), followee.username()));
     }
 
-    static String send(KafkaTestClient kafka, DomainEvent event) {
-        String id = UUID.randomUUID().toString();
-        send(kafka, event, id);
-        return id;
-    }
 
-    static void send(KafkaTestClient kafka, DomainEvent event, String eventId) {
-        var type = EventCatalog.of(event.getClass());
-        kafka.send(KafkaTestClient.cloudEvent(type.topic(), event.key(), eventId, type.type(), EventJson.write(event)));
-    }
 
     static String unique(String title) {
         return title + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static final String USER_EVENTS = Topics.USER_EVENTS;
 
     private Writers() {
     }

@@ -167,12 +167,12 @@ class CommentApiTest {
         Article article = publishedArticle(kafka, author);
         post(user("reader"), article, "Bleibt erhalten");
 
-        Discussion.send(kafka, new ArticleUnpublished(article.id(), article.slug(), Instant.now()));
+        kafka.publish(new ArticleUnpublished(article.id(), article.slug(), Instant.now()));
         anonymous().get("/api/articles/{slug}/comments", article.slug()).then().statusCode(404);
         as(user("late")).body(comment("Zu spät")).post("/api/articles/{slug}/comments", article.slug())
                 .then().statusCode(404);
 
-        Discussion.send(kafka, new ArticlePublished(article.id(), article.slug(), "Artikel", null, author.id(),
+        kafka.publish(new ArticlePublished(article.id(), article.slug(), "Artikel", null, author.id(),
                 author.username(), java.util.List.of(), "de", Instant.now()));
         anonymous().get("/api/articles/{slug}/comments", article.slug()).then().statusCode(200)
                 .body("comments", hasSize(1));
@@ -183,7 +183,7 @@ class CommentApiTest {
         Article article = publishedArticle(kafka, user("author"));
         long id = post(user("reader"), article, "Vor der Umbenennung");
 
-        Discussion.send(kafka, new org.colloquy.events.article.ArticleUpdated(article.id(), article.slug() + "-neu",
+        kafka.publish(new org.colloquy.events.article.ArticleUpdated(article.id(), article.slug() + "-neu",
                 article.slug(), "Neuer Titel", null, java.util.List.of(), "de", Instant.now()));
 
         as(user("viewer")).get("/api/articles/{slug}/comments", article.slug() + "-neu").then().statusCode(200)

@@ -117,7 +117,7 @@ class CommentEventsTest {
     @Test
     void banIsAnnounced() {
         User troll = user("troll");
-        Discussion.send(kafka, new UserRegistered(troll.id(), troll.username(), null, null, Instant.now()));
+        kafka.publish(new UserRegistered(troll.id(), troll.username(), null, null, Instant.now()));
         as(user("moderator", "moderator")).body(Map.of("ban", Map.of("reason", "Spam")))
                 .post("/api/moderation/users/{u}/ban", troll.username()).then().statusCode(200);
 

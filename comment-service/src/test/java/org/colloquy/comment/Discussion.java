@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.colloquy.events.DomainEvent;
-import org.colloquy.events.EventCatalog;
-import org.colloquy.events.EventJson;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.testing.KafkaTestClient;
 import org.colloquy.testing.TestTokens;
@@ -34,17 +31,11 @@ final class Discussion {
     static Article publishedArticle(KafkaTestClient kafka, User author) {
         String id = UUID.randomUUID().toString();
         String slug = "artikel-" + id.substring(0, 8);
-        send(kafka, new ArticlePublished(id, slug, "Artikel", null, author.id(), author.username(), List.of(), "de",
+        kafka.publish(new ArticlePublished(id, slug, "Artikel", null, author.id(), author.username(), List.of(), "de",
                 Instant.now()));
         return new Article(id, slug);
     }
 
-    static String send(KafkaTestClient kafka, DomainEvent event) {
-        String eventId = UUID.randomUUID().toString();
-        var type = EventCatalog.of(event.getClass());
-        kafka.send(KafkaTestClient.cloudEvent(type.topic(), event.key(), eventId, type.type(), EventJson.write(event)));
-        return eventId;
-    }
 
     static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);

@@ -184,7 +184,7 @@ class ModerationTest {
     @Test
     void bannedUserCannotWriteComments() {
         User troll = user("troll");
-        Discussion.send(kafka, new UserRegistered(troll.id(), troll.username(), null, null, Instant.now()));
+        kafka.publish(new UserRegistered(troll.id(), troll.username(), null, null, Instant.now()));
         Article article = publishedArticle(kafka, user("author"));
         long id = post(troll, article, "Vor dem Bann");
 

@@ -5,7 +5,6 @@ import static org.colloquy.notification.People.as;
 import static org.colloquy.notification.People.awaitUnread;
 import static org.colloquy.notification.People.comment;
 import static org.colloquy.notification.People.register;
-import static org.colloquy.notification.People.send;
 import static org.colloquy.notification.People.unread;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -75,9 +74,9 @@ class InboxAndStreamTest {
         Person author = register(kafka, "author");
         Person reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
-        send(kafka, article);
+        kafka.publish(article);
         for (long id = 1; id <= 5; id++) {
-            send(kafka, comment(article, 100 + id, reader, null, null, "Kommentar " + id, List.of()));
+            kafka.publish(comment(article, 100 + id, reader, null, null, "Kommentar " + id, List.of()));
         }
         awaitUnread(author, 5);
 
@@ -107,14 +106,14 @@ class InboxAndStreamTest {
         Person author = register(kafka, "author");
         Person reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
-        send(kafka, article);
-        send(kafka, comment(article, 200, reader, null, null, "Vor der Verbindung", List.of()));
+        kafka.publish(article);
+        kafka.publish(comment(article, 200, reader, null, null, "Vor der Verbindung", List.of()));
         awaitUnread(author, 1);
         long firstId = ((Number) as(author).get("/api/notifications").then().extract()
                 .path("notifications[0].id")).longValue();
 
         try (EventStream stream = new EventStream(base, author, null)) {
-            send(kafka, comment(article, 201, reader, null, null, "Live", List.of()));
+            kafka.publish(comment(article, 201, reader, null, null, "Live", List.of()));
             String data = stream.nextData(Duration.ofSeconds(10));
             assertThat(data).contains("\"excerpt\":\"Live\"");
         }
@@ -128,9 +127,9 @@ class InboxAndStreamTest {
         Person author = register(kafka, "author");
         Person reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
-        send(kafka, article);
-        send(kafka, comment(article, 300, reader, null, null, "Alt und gelesen", List.of()));
-        send(kafka, comment(article, 301, reader, null, null, "Alt und ungelesen", List.of()));
+        kafka.publish(article);
+        kafka.publish(comment(article, 300, reader, null, null, "Alt und gelesen", List.of()));
+        kafka.publish(comment(article, 301, reader, null, null, "Alt und ungelesen", List.of()));
         awaitUnread(author, 2);
         int readId = as(author).get("/api/notifications").then().extract().path("notifications[1].id");
         as(author).post("/api/notifications/{id}/read", readId).then().statusCode(200);
@@ -150,12 +149,12 @@ class InboxAndStreamTest {
         pool.preparedQuery("insert into follower (followee_id, follower_id) select $1, gen_random_uuid() "
                 + "from generate_series(1, 10000)").execute(Tuple.of(UUID.fromString(author.id())))
                 .await().atMost(Duration.ofSeconds(30));
-        send(kafka, new UserFollowed(fan.id(), fan.username(), author.id(), author.username()));
+        kafka.publish(new UserFollowed(fan.id(), fan.username(), author.id(), author.username()));
         awaitUnread(author, 1);
 
-        send(kafka, People.article(author));
+        kafka.publish(People.article(author));
         Person other = register(kafka, "other");
-        send(kafka, new UserFollowed(fan.id(), fan.username(), other.id(), other.username()));
+        kafka.publish(new UserFollowed(fan.id(), fan.username(), other.id(), other.username()));
 
         awaitUnread(fan, 1);
         awaitUnread(other, 1);

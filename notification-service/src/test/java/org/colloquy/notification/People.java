@@ -9,9 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.colloquy.events.DomainEvent;
-import org.colloquy.events.EventCatalog;
-import org.colloquy.events.EventJson;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.events.user.UserRegistered;
@@ -27,21 +24,12 @@ final class People {
     static Person register(KafkaTestClient kafka, String prefix) {
         String id = UUID.randomUUID().toString();
         String username = prefix + "-" + id.substring(0, 8);
-        send(kafka, new UserRegistered(id, username, null, "https://example.org/" + username + ".png",
+        kafka.publish(new UserRegistered(id, username, null, "https://example.org/" + username + ".png",
                 Instant.now()));
         return new Person(id, username, TestTokens.forUser(id, username));
     }
 
-    static String send(KafkaTestClient kafka, DomainEvent event) {
-        String eventId = UUID.randomUUID().toString();
-        send(kafka, event, eventId);
-        return eventId;
-    }
 
-    static void send(KafkaTestClient kafka, DomainEvent event, String eventId) {
-        var type = EventCatalog.of(event.getClass());
-        kafka.send(KafkaTestClient.cloudEvent(type.topic(), event.key(), eventId, type.type(), EventJson.write(event)));
-    }
 
     static ArticlePublished article(Person author) {
         String id = UUID.randomUUID().toString();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.colloquy.events.DomainEvent;
+import org.colloquy.events.EventCatalog;
+import org.colloquy.events.EventJson;
+import org.colloquy.events.EventType;
 
 /**
  * Reads records back from the real broker and produces records the way another service (or a broken producer)
@@ -77,6 +82,19 @@ public final class KafkaTestClient implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge " + record, e);
         }
+    }
+
+    /** Publishes an event of the contract as its producing service would; returns the event id. */
+    public String publish(DomainEvent event) {
+        String eventId = UUID.randomUUID().toString();
+        publish(event, eventId);
+        return eventId;
+    }
+
+    /** Publishes an event with a given id: the same id twice is a redelivery. */
+    public void publish(DomainEvent event, String eventId) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        send(cloudEvent(type.topic(), event.key(), eventId, type.type(), EventJson.write(event)));
     }
 
     /** A record in CloudEvents binary mode, as the outbox relay writes it. */

@@ -22,8 +22,9 @@ public class NotificationQueries {
 
     /** Newest first, before the cursor (an id), at most {@code limit}; served by the recipient indexes. */
     public Uni<List<NotificationView>> page(UUID recipient, boolean unreadOnly, long before, int limit) {
-        return pool.preparedQuery("select " + NotificationView.COLUMNS + " from notification where recipient_id = $1"
-                        + " and id < $2" + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit $3")
+        return pool.preparedQuery("select " + NotificationView.COLUMNS + NotificationView.FROM
+                        + " where n.recipient_id = $1 and n.id < $2" + (unreadOnly ? " and n.read_at is null" : "")
+                        + " order by n.id desc limit $3")
                 .execute(Tuple.of(recipient, before, limit)).map(NotificationQueries::views);
     }
 
@@ -34,8 +35,9 @@ public class NotificationQueries {
 
     /** Null when the notification is not the recipient's (or does not exist). */
     public Uni<NotificationView> markRead(UUID recipient, long id) {
-        return pool.preparedQuery("update notification set read_at = coalesce(read_at, now()) where id = $1 and "
-                        + "recipient_id = $2 returning " + NotificationView.COLUMNS)
+        return pool.preparedQuery("with marked as (update notification set read_at = coalesce(read_at, now()) "
+                        + "where id = $1 and recipient_id = $2 returning *) select " + NotificationView.COLUMNS
+                        + " from marked n left join article_replica a on a.article_id = n.article_id")
                 .execute(Tuple.of(id, recipient))
                 .map(rows -> rows.size() == 0 ? null : NotificationView.from(rows.iterator().next()));
     }
@@ -47,15 +49,15 @@ public class NotificationQueries {
 
     /** What a reconnecting stream missed, oldest first. */
     public Uni<List<NotificationView>> after(UUID recipient, long afterId) {
-        return pool.preparedQuery("select " + NotificationView.COLUMNS + " from notification where recipient_id = $1"
-                + " and id > $2 order by id limit 1000").execute(Tuple.of(recipient, afterId))
+        return pool.preparedQuery("select " + NotificationView.COLUMNS + NotificationView.FROM
+                + " where n.recipient_id = $1 and n.id > $2 order by n.id limit 1000").execute(Tuple.of(recipient, afterId))
                 .map(NotificationQueries::views);
     }
 
     /** New notifications of any of the given recipients, oldest first: what the live streams need to send. */
     public Uni<List<NotificationView>> newFor(UUID[] recipients, long afterId) {
-        return pool.preparedQuery("select " + NotificationView.COLUMNS + " from notification where id > $1 "
-                + "and recipient_id = any($2) order by id limit 10000").execute(Tuple.of(afterId, recipients))
+        return pool.preparedQuery("select " + NotificationView.COLUMNS + NotificationView.FROM
+                + " where n.id > $1 and n.recipient_id = any($2) order by n.id limit 10000").execute(Tuple.of(afterId, recipients))
                 .map(NotificationQueries::views);
     }
 

@@ -10,8 +10,16 @@ public record NotificationView(long id, UUID recipientId, String type, Instant c
         String actorUsername, String actorImage, String articleSlug, String articleTitle, Long commentId,
         String commentExcerpt, String detail) {
 
-    static final String COLUMNS = "id, recipient_id, type, created_at, read_at, actor_username, actor_image, "
-            + "article_slug, article_title, comment_id, comment_excerpt, detail";
+    /**
+     * Article slug and title come from the article replica when it has them (it follows renames, and an article
+     * event may be consumed after a comment event of another topic), else from the notification itself.
+     */
+    static final String COLUMNS = "n.id, n.recipient_id, n.type, n.created_at, n.read_at, n.actor_username, "
+            + "n.actor_image, coalesce(a.slug, n.article_slug) as article_slug, "
+            + "coalesce(a.title, n.article_title) as article_title, n.comment_id, n.comment_excerpt, n.detail";
+
+    /** The table with the replica joined, for {@link #COLUMNS}. */
+    static final String FROM = " from notification n left join article_replica a on a.article_id = n.article_id";
 
     static NotificationView from(Row row) {
         return new NotificationView(row.getLong("id"), row.getUUID("recipient_id"), row.getString("type"),
