@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class RunningPlatform implements BeforeAllCallback {
 
+    /** The username that is an admin from the start on the test platform. */
+    public static final String ADMIN = "system-test-admin";
+
     private static LocalPlatform platform;
 
     public static synchronized LocalPlatform platform() {
@@ -50,7 +53,8 @@ public class RunningPlatform implements BeforeAllCallback {
         String prefix = "colloquy_it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         PlatformConfig local = PlatformConfig.local(root);
         PlatformConfig config = new PlatformConfig(root, dataDir, local.postgresUrl(), local.postgresUser(),
-                local.postgresPassword(), prefix, freePort(), freePort(), Map.copyOf(ports), Map.of());
+                local.postgresPassword(), prefix, freePort(), freePort(), Map.copyOf(ports),
+                Map.of("colloquy.users.initial-admins", ADMIN));
         platform = new LocalPlatform(config).start(line -> System.out.println("[platform] " + line));
         return new Stopper(platform, dataDir);
     }

@@ -1,0 +1,70 @@
+package org.colloquy.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.colloquy.platform.PlatformService;
+
+/** A frontend's view of the platform: everything goes through the gateway. */
+final class Client {
+
+    static final String PASSWORD = "system test password";
+
+    record User(String username, String email, String token) {
+    }
+
+    static RequestSpecification anonymous() {
+        return given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY)).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
+    static RequestSpecification as(User user) {
+        return anonymous().header("Authorization", "Token " + user.token());
+    }
+
+    static User register(String prefix) {
+        return registerAs(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    static User registerAs(String username) {
+        String email = username + "@example.org";
+        String token = anonymous().body(Map.of("user", Map.of("username", username, "email", email,
+                "password", PASSWORD))).post("/api/users").then().statusCode(201).extract().path("user.token");
+        return new User(username, email, token);
+    }
+
+    static User login(User user) {
+        String token = anonymous().body(Map.of("user", Map.of("email", user.email(), "password", PASSWORD)))
+                .post("/api/users/login").then().statusCode(200).extract().path("user.token");
+        return new User(user.username(), user.email(), token);
+    }
+
+    /** The test platform's initial admin (registered on first use). */
+    static synchronized User admin() {
+        User admin = new User(RunningPlatform.ADMIN, RunningPlatform.ADMIN + "@example.org", null);
+        String token = anonymous().body(Map.of("user", Map.of("email", admin.email(), "password", PASSWORD)))
+                .post("/api/users/login").then().extract().path("user.token");
+        return token != null ? new User(admin.username(), admin.email(), token)
+                : registerAs(RunningPlatform.ADMIN);
+    }
+
+    static User moderator() {
+        User user = register("moderator");
+        as(admin()).body(Map.of("roles", List.of("moderator"))).put("/api/admin/users/{u}/roles", user.username())
+                .then().statusCode(200);
+        return login(user);
+    }
+
+    static String article(User author, String title, List<String> tags) {
+        return as(author).body(Map.of("article", Map.of("title", title, "description", "Beschreibung",
+                "body", "# " + title + "\n\nText", "tagList", tags)))
+                .post("/api/articles").then().statusCode(201).extract().path("article.slug");
+    }
+
+    private Client() {
+    }
+}
