@@ -25,8 +25,8 @@ import org.colloquy.events.article.ArticleUnpublished;
 import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.events.comment.CommentDeleted;
 import org.colloquy.events.comment.CommentPosted;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** One event per state change on article.events, read back from the broker; comment counts from comment.events. */
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 @ArticleServiceTest
 class ArticleEventsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaClient
+    KafkaTestClient kafka;
 
     @Test
     void everyStateChangeOfAPublicArticleEmitsExactlyOneEventInOrder() {
@@ -55,11 +55,9 @@ class ArticleEventsTest {
         as(writer).delete("/api/articles/{s}", renamed).then().statusCode(204);
 
         List<ConsumerRecord<String, String>> records;
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            records = kafka.readUntil(Topics.ARTICLE_EVENTS, seen -> seen.stream().anyMatch(
-                    r -> type(r).equals(type(ArticleDeleted.class)) && r.value().contains(renamed)),
-                    Duration.ofSeconds(30));
-        }
+        records = kafka.readUntil(Topics.ARTICLE_EVENTS, seen -> seen.stream().anyMatch(
+                r -> type(r).equals(type(ArticleDeleted.class)) && r.value().contains(renamed)),
+                Duration.ofSeconds(30));
         String articleId = records.stream().filter(r -> r.value().contains(renamed)).findFirst().orElseThrow().key();
         List<ConsumerRecord<String, String>> mine = records.stream().filter(r -> articleId.equals(r.key())).toList();
 
@@ -80,19 +78,17 @@ class ArticleEventsTest {
         Writer writer = newWriter("discussed");
         String slug = Writers.publish(writer, unique("Diskutiert"), List.of());
         String articleId;
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            articleId = kafka.readUntil(Topics.ARTICLE_EVENTS, seen -> seen.stream()
-                    .anyMatch(r -> r.value().contains("\"" + slug + "\"")), Duration.ofSeconds(30))
-                    .stream().filter(r -> r.value().contains("\"" + slug + "\"")).findFirst().orElseThrow().key();
-            CommentPosted first = new CommentPosted(1, articleId, slug, writer.id(), null, null, "u1", "leserin",
-                    "Gut!", List.of(), Instant.now());
-            String eventId = kafka.publish(first);
-            kafka.publish(first, eventId); // delivered twice
-            kafka.publish(new CommentPosted(2, articleId, slug, writer.id(), 1L, "u1", "u2", "leser", "Danke",
-                    List.of(), Instant.now()));
-            kafka.publish(new CommentDeleted(2, articleId, true, Instant.now()));
-            kafka.publish(new CommentDeleted(3, articleId, false, Instant.now()));
-        }
+        articleId = kafka.readUntil(Topics.ARTICLE_EVENTS, seen -> seen.stream()
+                .anyMatch(r -> r.value().contains("\"" + slug + "\"")), Duration.ofSeconds(30))
+                .stream().filter(r -> r.value().contains("\"" + slug + "\"")).findFirst().orElseThrow().key();
+        CommentPosted first = new CommentPosted(1, articleId, slug, writer.id(), null, null, "u1", "leserin",
+                "Gut!", List.of(), Instant.now());
+        String eventId = kafka.publish(first);
+        kafka.publish(first, eventId); // delivered twice
+        kafka.publish(new CommentPosted(2, articleId, slug, writer.id(), 1L, "u1", "u2", "leser", "Danke",
+                List.of(), Instant.now()));
+        kafka.publish(new CommentDeleted(2, articleId, true, Instant.now()));
+        kafka.publish(new CommentDeleted(3, articleId, false, Instant.now()));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> (int) anonymous().get("/api/articles/{s}", slug)
                 .then().extract().path("article.commentsCount") == 1);

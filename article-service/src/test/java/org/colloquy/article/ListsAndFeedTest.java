@@ -15,8 +15,8 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.colloquy.article.Writers.Writer;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Lists with every filter and pagination, favorites, tags, and the feed right after a follow. */
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 @ArticleServiceTest
 class ListsAndFeedTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaClient
+    KafkaTestClient kafka;
 
     @Test
     void listIsNewestFirstPaginatedFilteredAndWithoutBodies() {
@@ -52,9 +52,7 @@ class ListsAndFeedTest {
     void favoritesAreCountedOncePerReaderAndFilterable() {
         Writer writer = newWriter("favored");
         Writer reader = newWriter("fan");
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            Writers.registered(kafka, reader, null); // the favorited filter names readers by username
-        }
+        Writers.registered(kafka, reader, null); // the favorited filter names readers by username
         String slug = Writers.publish(writer, unique("Lieblingsartikel"), List.of());
 
         as(reader).post("/api/articles/{slug}/favorite", slug).then().statusCode(200)
@@ -79,9 +77,7 @@ class ListsAndFeedTest {
         String slug = Writers.publish(author, unique("Für Folgende"), List.of());
         as(reader).get("/api/articles/feed").then().statusCode(200).body("articles.slug", not(hasItem(slug)));
 
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            Writers.follows(kafka, reader, author);
-        }
+        Writers.follows(kafka, reader, author);
 
         // no waiting here: the service catches up with user.events before it answers
         as(reader).get("/api/articles/feed").then().statusCode(200)
@@ -95,13 +91,11 @@ class ListsAndFeedTest {
     void aRedeliveredUserEventIsNotAppliedAgain() {
         Writer author = newWriter("redelivered");
         String slug = Writers.publish(author, unique("Zweimal"), List.of());
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            var first = new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(), "alt", null);
-            String firstId = kafka.publish(first);
-            kafka.publish(new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
-                    "neu", null));
-            kafka.publish(first, firstId); // the first event again, after the newer one
-        }
+        var first = new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(), "alt", null);
+        String firstId = kafka.publish(first);
+        kafka.publish(new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
+                "neu", null));
+        kafka.publish(first, firstId); // the first event again, after the newer one
 
         as(newWriter("viewer")).get("/api/articles/{slug}", slug).then().body("article.author.bio", equalTo("neu"));
     }
@@ -110,11 +104,9 @@ class ListsAndFeedTest {
     void authorProfilesComeFromUserEvents() {
         Writer author = newWriter("profiled");
         String slug = Writers.publish(author, unique("Mit Profil"), List.of());
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            Writers.registered(kafka, author, "Journalistin aus Köln");
-            kafka.publish(new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
-                    "Journalistin aus Köln", "https://example.org/a.png"));
-        }
+        Writers.registered(kafka, author, "Journalistin aus Köln");
+        kafka.publish(new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),
+                "Journalistin aus Köln", "https://example.org/a.png"));
 
         as(newWriter("viewer")).get("/api/articles/{slug}", slug).then()
                 .body("article.author.bio", equalTo("Journalistin aus Köln"))

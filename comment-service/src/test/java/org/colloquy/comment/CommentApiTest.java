@@ -21,9 +21,8 @@ import org.colloquy.comment.Discussion.Article;
 import org.colloquy.comment.Discussion.User;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUnpublished;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,20 +31,12 @@ import org.junit.jupiter.api.Test;
 @CommentServiceTest
 class CommentApiTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
+    @InjectKafkaClient
     KafkaTestClient kafka;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         Discussion.applySettings(Discussion.defaultSettings());
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
     }
 
     @Test

@@ -29,8 +29,8 @@ import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,21 +40,17 @@ import org.junit.jupiter.api.Test;
 @CommentServiceTest
 class CommentEventsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
+    @InjectKafkaClient
     KafkaTestClient kafka;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         Discussion.applySettings(Discussion.defaultSettings());
     }
 
     @AfterEach
     void tearDown() {
         Discussion.applySettings(Discussion.defaultSettings());
-        kafka.close();
     }
 
     @Test

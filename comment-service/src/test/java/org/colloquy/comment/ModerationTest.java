@@ -20,8 +20,8 @@ import java.util.Map;
 import org.colloquy.comment.Discussion.Article;
 import org.colloquy.comment.Discussion.User;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,22 +31,19 @@ import org.junit.jupiter.api.Test;
 @CommentServiceTest
 class ModerationTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaClient
 
     KafkaTestClient kafka;
     User moderator = user("moderator", "moderator");
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         Discussion.applySettings(Discussion.defaultSettings());
     }
 
     @AfterEach
     void tearDown() {
         Discussion.applySettings(Discussion.defaultSettings());
-        kafka.close();
     }
 
     @Test

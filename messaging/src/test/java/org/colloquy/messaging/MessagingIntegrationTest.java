@@ -25,11 +25,9 @@ import org.colloquy.messaging.inbox.DeadLetters;
 import org.colloquy.testing.InjectKafkaBroker;
 import org.colloquy.testing.KafkaBroker;
 import org.colloquy.testing.KafkaResource;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
 import org.colloquy.testing.PostgresResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox, the inbox and catch-up against the real broker and a real PostgreSQL database. */
@@ -43,8 +41,8 @@ class MessagingIntegrationTest {
     static final String UPDATED = EventCatalog.of(ArticleUpdated.class).type();
     static final String DLQ = Topics.deadLetterTopic("messaging-test");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaClient
+    KafkaTestClient kafka;
 
     @Inject
     Pool pool;
@@ -54,18 +52,6 @@ class MessagingIntegrationTest {
 
     @InjectKafkaBroker
     KafkaBroker broker;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void eventWrittenInATransactionArrivesExactlyOnceAndHasOneEffect() {

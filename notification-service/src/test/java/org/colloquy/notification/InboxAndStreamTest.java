@@ -34,10 +34,8 @@ import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.notification.People.Person;
 import org.colloquy.notification.service.Retention;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Reading the inbox (pages, unread, ownership), the live stream with replay, retention and large fan-out. */
@@ -45,8 +43,8 @@ import org.junit.jupiter.api.Test;
 @NotificationServiceTest
 class InboxAndStreamTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaClient
+    KafkaTestClient kafka;
 
     @TestHTTPResource("/")
     URI base;
@@ -56,18 +54,6 @@ class InboxAndStreamTest {
 
     @Inject
     Retention retention;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void inboxPagesWithACursorAndMarksReadForItsOwnerOnly() {

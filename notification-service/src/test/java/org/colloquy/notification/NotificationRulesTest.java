@@ -24,10 +24,8 @@ import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.Topics;
 import org.colloquy.messaging.catchup.CatchUp;
 import org.colloquy.notification.People.Person;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,23 +36,11 @@ import org.junit.jupiter.api.Test;
 @NotificationServiceTest
 class NotificationRulesTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaClient
+    KafkaTestClient kafka;
 
     @Inject
     CatchUp catchUp;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aCommentNotifiesTheArticleAuthorButNeverTheActor() {

@@ -23,6 +23,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
 
     private KafkaBroker broker;
+    private KafkaTestClient client;
 
     @Override
     public Map<String, String> start() {
@@ -35,6 +36,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
             broker = new InJvm();
         }
         broker.start();
+        client = new KafkaTestClient(broker.bootstrapServers());
         Log.infof("Tests use the Kafka broker at %s (%s)", broker.bootstrapServers(),
                 broker.getClass().getSimpleName());
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers());
@@ -42,6 +44,9 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (client != null) {
+            client.close();
+        }
         if (broker != null) {
             broker.stop();
         }
@@ -51,6 +56,8 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(broker,
                 new TestInjector.AnnotatedAndMatchesType(InjectKafkaBroker.class, KafkaBroker.class));
+        testInjector.injectIntoFields(client,
+                new TestInjector.AnnotatedAndMatchesType(InjectKafkaClient.class, KafkaTestClient.class));
     }
 
     private record External(String bootstrapServers) implements KafkaBroker {

@@ -15,8 +15,8 @@ import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.events.user.UserUnfollowed;
+import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Each write announces exactly one event on user.events, read back from the real broker; no-ops announce none. */
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 @UserServiceTest
 class UserEventsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @InjectKafkaClient
+    KafkaTestClient kafka;
 
     @Test
     void everyWriteEmitsExactlyOneEventInOrder() {
@@ -41,10 +41,8 @@ class UserEventsTest {
         as(user).body(Map.of("user", Map.of("bio", "Letzte Zeile"))).put("/api/user").then().statusCode(200);
 
         List<ConsumerRecord<String, String>> records;
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
-            records = kafka.readUntil(Topics.USER_EVENTS, seen -> seen.stream().anyMatch(r -> user.id().equals(r.key())
-                    && r.value().contains("Letzte Zeile")), Duration.ofSeconds(30));
-        }
+        records = kafka.readUntil(Topics.USER_EVENTS, seen -> seen.stream().anyMatch(r -> user.id().equals(r.key())
+                && r.value().contains("Letzte Zeile")), Duration.ofSeconds(30));
         List<ConsumerRecord<String, String>> mine = records.stream().filter(r -> user.id().equals(r.key())).toList();
 
         assertThat(mine).extracting(UserEventsTest::type).containsExactly(
