@@ -24,6 +24,8 @@ create table if not exists processed_event (
     processed_at timestamptz not null default now(),
     primary key (consumer, event_id)
 );
+-- How many more times the event was delivered and skipped: redeliveries after a crash, republished outbox rows.
+alter table processed_event add column if not exists duplicates integer not null default 0;
 
 -- How far each consumer has got in each partition; read by catch-up waits, also from other replicas.
 create table if not exists consumer_position (

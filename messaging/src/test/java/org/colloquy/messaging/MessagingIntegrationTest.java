@@ -108,6 +108,7 @@ class MessagingIntegrationTest {
 
         await().atMost(DEADLINE).until(() -> effectsTitled(articleId, "marker") == 1);
         assertThat(effectsTitled(articleId, "delivered twice")).isEqualTo(1);
+        assertThat(count("select duplicates from processed_event where event_id = $1", eventId)).isEqualTo(1);
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.colloquy.messaging.catchup.ConsumerPositions;
 
 /**
  * Applies Kafka records to a service exactly once. Each event's effect and the record {@code (consumer, event id)}
- * commit in one transaction, so a redelivered event is recognised and skipped. A record that cannot be read
+ * commit in one transaction, so a redelivered event is recognised and skipped (and counted in
+ * {@code processed_event.duplicates}). A record that cannot be read
  * (malformed JSON, unknown type, missing field) goes straight to the dead-letter topic; a handler that keeps failing
  * is retried {@code max-attempts} times first. While the database itself is unreachable the record is retried until
  * it is back instead: an outage is not the record's fault. Either way consumption goes on with the next record.
@@ -35,8 +36,11 @@ import org.colloquy.messaging.catchup.ConsumerPositions;
 @ApplicationScoped
 public class Inbox {
 
+    /** Returns 0 the first time; a repeat only counts the suppressed delivery, so operators can see how many. */
     private static final String MARK_PROCESSED = """
-            insert into processed_event (consumer, event_id) values (?1, ?2) on conflict do nothing""";
+            insert into processed_event (consumer, event_id) values (?1, ?2)
+            on conflict (consumer, event_id) do update set duplicates = processed_event.duplicates + 1
+            returning duplicates""";
     private static final String SAVE_POSITION_NATIVE = """
             insert into consumer_position (consumer, topic, partition, next_offset) values (?1, ?2, ?3, ?4)
             on conflict (consumer, topic, partition) do update
@@ -91,12 +95,12 @@ public class Inbox {
     private Uni<Void> applyOnce(ConsumerRecord<String, String> record, DomainEvent event, EventMetadata metadata,
             BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(MARK_PROCESSED)
+                .createNativeQuery(MARK_PROCESSED, Integer.class)
                 .setParameter(1, consumer)
                 .setParameter(2, metadata.id())
-                .executeUpdate()
-                .chain(inserted -> {
-                    if (inserted == 0) {
+                .getSingleResult()
+                .chain(duplicates -> {
+                    if (duplicates > 0) {
                         Log.debugf("Event %s (%s) already processed by %s: skipped", metadata.id(), metadata.type(),
                                 consumer);
                         return Uni.createFrom().voidItem();

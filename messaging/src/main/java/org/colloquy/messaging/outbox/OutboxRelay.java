@@ -90,10 +90,18 @@ public class OutboxRelay {
                             .filter(row -> row.seq() < blockedFrom.getOrDefault(row.key(), Long.MAX_VALUE))
                             .toList();
                 })
-                .chain(publishable -> send(publishable)
-                        .chain(() -> connection.preparedQuery(DELETE)
-                                .execute(Tuple.of(publishable.stream().map(OutboxRow::id).toArray(UUID[]::new))))
-                        .map(deleted -> publishable.size()));
+                .chain(publishable -> send(publishable).chain(() -> deletePublished(connection, publishable)));
+    }
+
+    /**
+     * Runs after Kafka acknowledged the rows and before their deletion commits: a crash here republishes them, which
+     * consumers recognise as duplicates. The fault-injection suite halts the service exactly here (and on entry to
+     * {@link #send}) with a Byteman rule; keep both names stable.
+     */
+    private Uni<Integer> deletePublished(SqlConnection connection, List<OutboxRow> published) {
+        return connection.preparedQuery(DELETE)
+                .execute(Tuple.of(published.stream().map(OutboxRow::id).toArray(UUID[]::new)))
+                .map(deleted -> published.size());
     }
 
     /** Sends in seq order and completes when Kafka acknowledged every record; fails if any was not. */
