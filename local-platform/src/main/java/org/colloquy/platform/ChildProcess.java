@@ -29,12 +29,18 @@ final class ChildProcess {
     }
 
     static ChildProcess start(String name, List<String> command, Path workDir, Path log) {
+        return start(name, command, workDir, log, false);
+    }
+
+    /** {@code appendLog}: a restarted process continues its log, so that what happened before stays readable. */
+    static ChildProcess start(String name, List<String> command, Path workDir, Path log, boolean appendLog) {
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                            : ProcessBuilder.Redirect.to(log.toFile()))
                     .start();
             return new ChildProcess(name, process, log);
         } catch (IOException e) {
@@ -82,6 +88,15 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** SIGKILL, and waits until the process is gone (its port and files are free again). */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String tail() {

@@ -37,11 +37,12 @@ final class KafkaServer {
 
     void start() {
         Path properties = writeConfiguration();
-        if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
+        boolean formatted = Files.exists(home.resolve("data").resolve("meta.properties"));
+        if (!formatted) {
             format(properties);
         }
         process = ChildProcess.start("kafka", java("kafka.Kafka", properties.toString()), home,
-                config.dataDir().resolve("logs").resolve("kafka.log"));
+                config.dataDir().resolve("logs").resolve("kafka.log"), formatted);
         process.awaitReady(this::answers, Duration.ofSeconds(90));
     }
 
@@ -67,6 +68,13 @@ final class KafkaServer {
     void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
+            process = null;
+        }
+    }
+
+    void kill() {
+        if (process != null) {
+            process.kill();
             process = null;
         }
     }

@@ -75,10 +75,10 @@ public final class LocalPlatform implements AutoCloseable {
             kafka.createTopics(PlatformService.BACKENDS.stream().map(PlatformService::name).toList());
             progress.accept("Starting " + PlatformService.BACKENDS.stream().map(PlatformService::name).toList()
                     + " ...");
-            PlatformService.BACKENDS.forEach(this::launch);
+            PlatformService.BACKENDS.forEach(service -> launch(service, List.of(), false));
             PlatformService.BACKENDS.forEach(this::awaitReady);
             progress.accept("Starting " + PlatformService.GATEWAY.name() + " ...");
-            launch(PlatformService.GATEWAY);
+            launch(PlatformService.GATEWAY, List.of(), false);
             awaitReady(PlatformService.GATEWAY);
             return this;
         } catch (RuntimeException e) {
@@ -99,6 +99,40 @@ public final class LocalPlatform implements AutoCloseable {
             handles.add(kafka.process().handle());
         }
         return handles.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** SIGKILL: the service gets no chance to finish anything, as when its container is killed. */
+    public synchronized void kill(PlatformService service) {
+        ChildProcess process = services.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /**
+     * Starts a service that was killed or stopped again and waits until it is ready; {@code jvmArguments} go before
+     * {@code -jar} (an agent, a system property that overrides the platform's).
+     */
+    public synchronized void restart(PlatformService service, List<String> jvmArguments) {
+        if (services.containsKey(service)) {
+            throw new IllegalStateException(service.name() + " is still running");
+        }
+        launch(service, jvmArguments, true);
+        awaitReady(service);
+    }
+
+    public synchronized boolean isRunning(PlatformService service) {
+        ChildProcess process = services.get(service);
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL to the broker; {@link #restartKafka()} starts it again on its data. */
+    public synchronized void killKafka() {
+        kafka.kill();
+    }
+
+    public synchronized void restartKafka() {
+        kafka.start();
     }
 
     /** Gateway first, so no new requests come in, then the services side by side, then Kafka. */
@@ -125,13 +159,14 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println(out);
     }
 
-    private void launch(PlatformService service) {
+    private void launch(PlatformService service, List<String> jvmArguments, boolean again) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError"));
         systemProperties(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(jvmArguments); // after the defaults: a later -D wins
         command.addAll(List.of("-jar", jar(service).toString()));
         services.put(service, ChildProcess.start(service.name(), command, config.projectRoot(),
-                config.dataDir().resolve("logs").resolve(service.name() + ".log")));
+                config.dataDir().resolve("logs").resolve(service.name() + ".log"), again));
     }
 
     private Map<String, String> systemProperties(PlatformService service) {

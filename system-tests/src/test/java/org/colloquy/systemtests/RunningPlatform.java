@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,8 +66,20 @@ public class RunningPlatform implements BeforeAllCallback {
         public void close() throws IOException {
             platform.close();
             platform.dropDatabases();
+            keepLogs(dataDir, platform.config().databasePrefix());
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** The processes' logs outlive the run under target/platform-logs/, for whoever reads a failed build. */
+    private static void keepLogs(Path dataDir, String databasePrefix) throws IOException {
+        Path target = Path.of("target", "platform-logs", databasePrefix.replaceAll("_$", ""));
+        Files.createDirectories(target);
+        try (Stream<Path> logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
