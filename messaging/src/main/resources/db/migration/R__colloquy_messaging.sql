@@ -13,6 +13,8 @@ create table if not exists outbox_event (
     occurred_at timestamptz not null,
     payload     text        not null
 );
+-- A relay's short claim on rows it is publishing (no transaction stays open while Kafka is waited for).
+alter table outbox_event add column if not exists claimed_until timestamptz;
 -- The relay publishes in seq order and checks per key that no earlier row is still pending.
 create unique index if not exists outbox_event_seq on outbox_event (seq);
 create index if not exists outbox_event_key_seq on outbox_event (msg_key, seq);

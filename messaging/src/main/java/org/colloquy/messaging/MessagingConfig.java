@@ -31,6 +31,13 @@ public interface MessagingConfig {
         /** Rows one relay pass claims at most. */
         @WithDefault("200")
         int batchSize();
+
+        /**
+         * How long a relay's claim on rows lasts; after a crash, its rows are published again once it expired. Must
+         * exceed the producer's {@code delivery.timeout.ms} (10s), so that a claim never expires during a send.
+         */
+        @WithDefault("30s")
+        Duration claimLease();
     }
 
     interface Inbox {

@@ -22,6 +22,7 @@ import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.messaging.app.NoteService;
 import org.colloquy.messaging.catchup.CatchUp;
 import org.colloquy.messaging.inbox.DeadLetters;
+import org.colloquy.messaging.outbox.OutboxRelay;
 import org.colloquy.testing.InjectKafkaBroker;
 import org.colloquy.testing.KafkaBroker;
 import org.colloquy.testing.KafkaResource;
@@ -46,6 +47,9 @@ class MessagingIntegrationTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     CatchUp catchUp;
@@ -182,6 +186,17 @@ class MessagingIntegrationTest {
             id = createNote("written during the outage");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             assertThat(outboxRows(id)).isEqualTo(1);
+
+            // After one write waited in vain, writes answer without waiting, and no transaction stays open.
+            assertThat(relay.brokerUnresponsive()).isTrue();
+            long burst = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                createNote("outage burst " + i);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - burst)).as("10 writes during the outage")
+                    .isLessThan(Duration.ofSeconds(10)); // far from 10 waits of publish-wait (2 s)
+            assertThat(count("select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and state like 'idle in transaction%'")).isZero();
         } finally {
             broker.start();
         }

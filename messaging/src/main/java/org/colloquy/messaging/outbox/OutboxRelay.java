@@ -7,44 +7,53 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.colloquy.messaging.MessagingConfig;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Publishes outbox rows to Kafka and deletes them once Kafka acknowledged them, in one database transaction per
- * pass. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several relays (threads or replicas) never publish
- * the same row at the same time. Per-key order: a row is published only when no earlier row of its key is still
- * pending elsewhere, so the events of one aggregate reach Kafka in the order they were committed. (Writes to one
- * aggregate lock its row, so their outbox rows commit in {@code seq} order.)
+ * Publishes outbox rows to Kafka and deletes them once Kafka acknowledged them. A relay first claims rows for a short
+ * lease (one quick statement, {@code SKIP LOCKED}), so that several relays (threads or replicas) never publish the
+ * same row at the same time; no database connection or transaction is held while Kafka is waited for, so a slow or
+ * absent broker cannot drain the connection pool. A relay that dies leaves its claims to expire; the sweep then
+ * publishes the rows again and consumers skip the copies. Per-key order: a row is published only when no earlier
+ * row of its key is still pending, so the events of one aggregate reach Kafka in the order they were committed.
+ * (Writes to one aggregate lock its row, so their outbox rows commit in {@code seq} order.)
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final String CLAIM_IDS = "select " + OutboxRow.COLUMNS
-            + " from outbox_event where id = any($1) order by seq for update skip locked";
-    private static final String CLAIM_OLDEST = "select " + OutboxRow.COLUMNS
-            + " from outbox_event order by seq limit $1 for update skip locked";
-    private static final String EARLIEST_UNCLAIMED = """
+    private static final String UNCLAIMED = "(claimed_until is null or claimed_until < now())";
+    private static final String DELETE = "delete from outbox_event where id = any($1)";
+    private static final String RELEASE = "update outbox_event set claimed_until = null where id = any($1)";
+    private static final String EARLIER_PENDING = """
             select msg_key, min(seq) as first_seq from outbox_event
             where msg_key = any($1) and not (id = any($2)) group by msg_key""";
-    private static final String DELETE = "delete from outbox_event where id = any($1)";
 
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
     private final URI source;
     private final int batchSize;
+    private final String claimIds;
+    private final String claimOldest;
+    /** How long requests stop waiting for Kafka after one waited in vain (unless an acknowledgement comes first). */
+    private static final long UNRESPONSIVE_PAUSE_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private volatile long lastMissNanos;
+    private volatile boolean missedSinceAck;
 
     public OutboxRelay(Pool pool, @Channel("colloquy-outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
             MutinyEmitter<String> kafka, MessagingConfig config) {
@@ -52,56 +61,89 @@ public class OutboxRelay {
         this.kafka = kafka;
         this.source = URI.create("urn:colloquy:" + config.service());
         this.batchSize = config.outbox().batchSize();
+        String claim = "update outbox_event set claimed_until = now() + interval '"
+                + config.outbox().claimLease().toMillis() + " milliseconds' where id in (select id from outbox_event"
+                + " where %s and " + UNCLAIMED + " order by seq %s for update skip locked) returning "
+                + OutboxRow.COLUMNS;
+        this.claimIds = claim.formatted("id = any($1)", "");
+        this.claimOldest = claim.formatted("true", "limit $1");
     }
 
-    /** Publishes the given rows if they are still pending; returns how many were published. */
+    /** Publishes the given rows if they are still pending and unclaimed; returns how many were published. */
     public Uni<Integer> publish(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        UUID[] array = ids.toArray(UUID[]::new);
-        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM_IDS).execute(Tuple.of(array))
-                .chain(rows -> publishClaimed(connection, rows)));
+        return pool.preparedQuery(claimIds).execute(Tuple.of(ids.toArray(UUID[]::new))).chain(this::publishClaimed);
     }
 
     /** Publishes the oldest pending rows, at most one batch; returns how many were published. */
     public Uni<Integer> publishOldest() {
-        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM_OLDEST).execute(Tuple.of(batchSize))
-                .chain(rows -> publishClaimed(connection, rows)));
+        return pool.preparedQuery(claimOldest).execute(Tuple.of(batchSize)).chain(this::publishClaimed);
     }
 
     public int batchSize() {
         return batchSize;
     }
 
-    private Uni<Integer> publishClaimed(SqlConnection connection, Iterable<Row> claimedRows) {
+    /**
+     * True for a while after a request waited in vain for Kafka or a send failed, until the next acknowledgement:
+     * requests then leave their events to the sweep instead of each waiting for a broker that is not answering (a
+     * producer facing a broker outage does not fail fast: it waits for metadata and retries until its timeouts).
+     */
+    public boolean brokerUnresponsive() {
+        return missedSinceAck && System.nanoTime() - lastMissNanos < UNRESPONSIVE_PAUSE_NANOS;
+    }
+
+    /** Called when a request's wait for Kafka ran out. */
+    public void waitedInVain() {
+        lastMissNanos = System.nanoTime();
+        missedSinceAck = true;
+    }
+
+    private Uni<Integer> publishClaimed(Iterable<Row> claimedRows) {
         List<OutboxRow> claimed = new ArrayList<>();
         claimedRows.forEach(row -> claimed.add(OutboxRow.from(row)));
         if (claimed.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        claimed.sort(Comparator.comparingLong(OutboxRow::seq));
         String[] keys = claimed.stream().map(OutboxRow::key).distinct().toArray(String[]::new);
         UUID[] ids = claimed.stream().map(OutboxRow::id).toArray(UUID[]::new);
-        return connection.preparedQuery(EARLIEST_UNCLAIMED).execute(Tuple.of(keys, ids))
-                .map(rows -> {
+        return pool.preparedQuery(EARLIER_PENDING).execute(Tuple.of(keys, ids))
+                .chain(rows -> {
                     Map<String, Long> blockedFrom = new HashMap<>();
                     rows.forEach(row -> blockedFrom.put(row.getString("msg_key"), row.getLong("first_seq")));
-                    return claimed.stream()
-                            .filter(row -> row.seq() < blockedFrom.getOrDefault(row.key(), Long.MAX_VALUE))
-                            .toList();
+                    Map<Boolean, List<OutboxRow>> publishable = claimed.stream().collect(Collectors.partitioningBy(
+                            row -> row.seq() < blockedFrom.getOrDefault(row.key(), Long.MAX_VALUE)));
+                    return release(publishable.get(false)).replaceWith(publishable.get(true));
                 })
-                .chain(publishable -> send(publishable).chain(() -> deletePublished(connection, publishable)));
+                .chain(publishable -> send(publishable)
+                        .onFailure().call(() -> release(publishable))
+                        .chain(() -> deletePublished(publishable)));
     }
 
     /**
-     * Runs after Kafka acknowledged the rows and before their deletion commits: a crash here republishes them, which
-     * consumers recognise as duplicates. The fault-injection suite halts the service exactly here (and on entry to
-     * {@link #send}) with a Byteman rule; keep both names stable.
+     * Runs after Kafka acknowledged the rows and before their deletion: a crash here republishes them once the claim
+     * expired, and consumers recognise the copies. The fault-injection suite halts the service exactly here (and on
+     * entry to {@link #send}) with a Byteman rule; keep both names and parameters stable.
      */
-    private Uni<Integer> deletePublished(SqlConnection connection, List<OutboxRow> published) {
-        return connection.preparedQuery(DELETE)
-                .execute(Tuple.of(published.stream().map(OutboxRow::id).toArray(UUID[]::new)))
-                .map(deleted -> published.size());
+    private Uni<Integer> deletePublished(List<OutboxRow> published) {
+        if (published.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.preparedQuery(DELETE).execute(Tuple.of(published.stream().map(OutboxRow::id)
+                .toArray(UUID[]::new))).map(deleted -> published.size());
+    }
+
+    /** Gives rows back before their claim expires: rows behind an earlier one of their key, or not acknowledged. */
+    private Uni<Void> release(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(RELEASE).execute(Tuple.of(rows.stream().map(OutboxRow::id).toArray(UUID[]::new)))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(() -> null); // the claim expires by itself
     }
 
     /** Sends in seq order and completes when Kafka acknowledged every record; fails if any was not. */
@@ -114,8 +156,12 @@ public class OutboxRelay {
             acks.add(kafka.sendMessage(toMessage(row)));
         }
         return Uni.join().all(acks).andCollectFailures().replaceWithVoid()
-                .onFailure().invoke(failure -> Log.warnf("Kafka did not acknowledge outbox events %s: %s",
-                        new LinkedHashSet<>(rows.stream().map(OutboxRow::id).toList()), failure.getMessage()));
+                .invoke(() -> missedSinceAck = false)
+                .onFailure().invoke(failure -> {
+                    waitedInVain();
+                    Log.warnf("Kafka did not acknowledge outbox events %s: %s",
+                            new LinkedHashSet<>(rows.stream().map(OutboxRow::id).toList()), failure.getMessage());
+                });
     }
 
     private Message<String> toMessage(OutboxRow row) {

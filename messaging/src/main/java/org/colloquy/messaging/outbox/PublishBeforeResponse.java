@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Publishes the events a request appended to the outbox before its response is sent, so that a client that got a
  * 2xx can rely on the rest of the platform hearing of its write. The wait is bounded: when Kafka is slow or down the
- * response goes out anyway and the sweep publishes the rows later.
+ * response goes out anyway and the sweep publishes the rows later; for a while after such a miss, requests do not
+ * wait at all.
  */
 @ApplicationScoped
 public class PublishBeforeResponse {
@@ -31,11 +32,22 @@ public class PublishBeforeResponse {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return relay.publish(pending)
+        if (relay.brokerUnresponsive()) {
+            Log.debugf("Kafka is not answering: events %s are left to the outbox sweep", pending);
+            return Uni.createFrom().voidItem();
+        }
+        // The relay's pass runs to its end on its own subscription: the response's timeout must not cancel it half-way
+        // (that would leave the rows claimed, sent and not deleted, until the claim expires and they go out twice).
+        Uni<Integer> publishing = relay.publish(pending).memoize().indefinitely();
+        publishing.subscribe().with(published -> {
+        }, failure -> Log.debugf("Publishing %s failed: %s", pending, failure.getMessage()));
+        return publishing
                 .ifNoItem().after(publishWait).fail()
-                .onFailure().invoke(failure -> Log.warnf(
-                        "Events %s not yet acknowledged (%s); the outbox sweep will publish them", pending,
-                        failure.getMessage()))
+                .onFailure().invoke(failure -> {
+                    relay.waitedInVain();
+                    Log.warnf("Events %s not yet acknowledged (%s); the outbox sweep will publish them", pending,
+                            failure.getMessage());
+                })
                 .onItemOrFailure().transform((published, failure) -> null);
     }
 }
