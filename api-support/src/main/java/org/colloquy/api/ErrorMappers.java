@@ -124,6 +124,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseOutage.causes(e)) {
+            Log.warnf("Database unavailable: %s", DatabaseOutage.describe(e));
+            return Response.status(503).entity(ErrorBody.of("database", "is unavailable, try again shortly"))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
         Log.error("Unexpected failure", e);
         return json(500, ErrorBody.of("server", "unexpected error"));
     }
