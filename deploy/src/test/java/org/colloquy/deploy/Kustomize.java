@@ -27,7 +27,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * <li>{@code apiVersion}, {@code kind}: must be {@code kustomize.config.k8s.io/v1beta1} / {@code Kustomization}.</li>
  * <li>{@code resources}: local YAML files (several documents each) and local directories holding a
  * {@code kustomization.yaml}, rendered first; no URLs. Two resources with the same kind, name and namespace fail.</li>
- * <li>{@code namespace}: set on every namespaced resource (a {@code Namespace} itself is left alone).</li>
+ * <li>{@code namespace}: set on every namespaced resource; a {@code Namespace} object is renamed to it, as kustomize
+ * does.</li>
  * <li>{@code labels}: {@code pairs} added to {@code metadata.labels}, and with {@code includeTemplates: true} to
  * Deployment pod templates; {@code includeSelectors: true} is not supported.</li>
  * <li>{@code images}: {@code name} with {@code newName}, {@code newTag} and/or {@code digest}, applied to the
@@ -106,6 +107,9 @@ final class Kustomize {
             String namespace = kustomization.get("namespace").asText();
             resources.stream().filter(r -> !CLUSTER_SCOPED.contains(kind(r)))
                     .forEach(r -> metadata(r).put("namespace", namespace));
+            // kustomize renames Namespace objects to the namespace (kubernetes-sigs/kustomize#4979, #5282).
+            resources.stream().filter(r -> kind(r).equals("Namespace"))
+                    .forEach(r -> metadata(r).put("name", namespace));
         }
         checkUnique(dir, resources);
         return resources;
