@@ -24,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
+    /** Longer than the services' quarkus.shutdown.timeout (20s), so that requests in flight can finish. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final PlatformConfig config;
     private final KafkaServer kafka;
@@ -140,9 +142,9 @@ public final class LocalPlatform implements AutoCloseable {
     public synchronized void close() {
         ChildProcess gateway = services.remove(PlatformService.GATEWAY);
         if (gateway != null) {
-            gateway.stop(Duration.ofSeconds(20));
+            gateway.stop(STOP_GRACE);
         }
-        services.values().parallelStream().forEach(process -> process.stop(Duration.ofSeconds(20)));
+        services.values().parallelStream().forEach(process -> process.stop(STOP_GRACE));
         services.clear();
         kafka.stop();
     }
