@@ -55,7 +55,8 @@ public class RunningPlatform implements BeforeAllCallback {
         PlatformConfig local = PlatformConfig.local(root);
         PlatformConfig config = new PlatformConfig(root, dataDir, local.postgresUrl(), local.postgresUser(),
                 local.postgresPassword(), prefix, freePort(), freePort(), Map.copyOf(ports),
-                Map.of("colloquy.users.initial-admins", ADMIN));
+                // Smaller pools than in production: the whole platform shares one PostgreSQL server with the build.
+                Map.of("colloquy.users.initial-admins", ADMIN, "quarkus.datasource.reactive.max-size", "8"));
         platform = new LocalPlatform(config).start(line -> System.out.println("[platform] " + line));
         return new Stopper(platform, dataDir);
     }
