@@ -20,6 +20,8 @@ public interface MessagingConfig {
 
     CatchUp catchUp();
 
+    Metrics metrics();
+
     interface Outbox {
         /**
          * How long a write request waits for Kafka to acknowledge its events before it answers anyway; rows not
@@ -54,5 +56,11 @@ public interface MessagingConfig {
         /** How often the shared position table is read for partitions another replica consumes. */
         @WithDefault("25ms")
         Duration pollInterval();
+    }
+
+    interface Metrics {
+        /** How often the gauges that need a query (outbox backlog, consumer lag) are refreshed. */
+        @WithDefault("5s")
+        Duration refreshInterval();
     }
 }
