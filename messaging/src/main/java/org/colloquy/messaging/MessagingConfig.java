@@ -33,6 +33,13 @@ public interface MessagingConfig {
         /** Rows one relay pass claims at most. */
         @WithDefault("200")
         int batchSize();
+
+        /**
+         * How often the sweep looks for rows left behind. Read by {@code OutboxSweep}'s schedule; declared here so that
+         * setting it is not refused as an unknown key of this mapping.
+         */
+        @WithDefault("500ms")
+        Duration sweepInterval();
     }
 
     interface Inbox {
