@@ -18,6 +18,10 @@ alter table outbox_event add column if not exists claimed_until timestamptz;
 -- The relay publishes in seq order and checks per key that no earlier row is still pending.
 create unique index if not exists outbox_event_seq on outbox_event (seq);
 create index if not exists outbox_event_key_seq on outbox_event (msg_key, seq);
+-- W3C trace context of the transaction that wrote the row: the relay publishes later, on another context, and
+-- passes it on as the record's traceparent/tracestate headers so that consumers continue the writer's trace.
+alter table outbox_event add column if not exists traceparent text;
+alter table outbox_event add column if not exists tracestate text;
 
 -- One row per event a consumer has applied, written in the same transaction as the effect: a repeat is skipped.
 create table if not exists processed_event (

@@ -21,9 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.MDC;
 
 /**
  * Routes {@code /api/**} to the owning service ({@link Routes}) with Vert.x's reverse proxy, streaming bodies both
@@ -67,6 +69,7 @@ public class Gateway {
             request.headers().set(REQUEST_ID, requestId);
         }
         context.response().putHeader(REQUEST_ID, requestId);
+        MDC.put("requestId", requestId); // on the request's own Vert.x context: every line it logs carries it
         String length = request.getHeader("Content-Length");
         if (length != null && parseLong(length) > config.maxBodyBytes()) {
             error(context, 413, "body", "is larger than " + config.maxBodyBytes() + " bytes");
@@ -90,6 +93,8 @@ public class Gateway {
 
     /** Passes on who asked and which request this is; turns an unreachable or silent service into 503 or 504. */
     private static final class Headers implements ProxyInterceptor {
+        private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "baggage");
+
         private final String upstream;
 
         Headers(String upstream) {
@@ -105,6 +110,9 @@ public class Gateway {
                 context.request().putHeader("X-Forwarded-For", forwarded == null ? client : forwarded + ", " + client);
             }
             context.request().putHeader("X-Forwarded-Proto", original.scheme());
+            // The proxy copies the client's trace headers, and the HTTP client's tracing adds those of the gateway's
+            // span (a child of the client's): without this the service would get two traceparent headers.
+            TRACE_HEADERS.forEach(context.request().headers()::remove);
             if (original.authority() != null) {
                 context.request().putHeader("X-Forwarded-Host", original.authority().toString());
             }

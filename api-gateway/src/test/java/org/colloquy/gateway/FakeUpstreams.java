@@ -54,6 +54,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("method", request.method().name())
                     .put("uri", request.uri())
                     .put("requestId", request.getHeader("X-Request-Id"))
+                    .put("traceparent", new io.vertx.core.json.JsonArray(request.headers().getAll("traceparent")))
                     .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                     .put("authorization", request.getHeader("Authorization"))
                     .put("body", body.toString());

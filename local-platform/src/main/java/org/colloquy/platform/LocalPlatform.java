@@ -189,8 +189,22 @@ public final class LocalPlatform implements AutoCloseable {
             PlatformService.BACKENDS.forEach(backend -> properties.put(
                     "colloquy.gateway.upstreams." + backend.name(), config.baseUrl(backend)));
         }
+        properties.put("quarkus.log.console.json.enabled", Boolean.toString(jsonLogs()));
         properties.putAll(config.extraProperties());
         return properties;
+    }
+
+    /**
+     * {@code COLLOQUY_LOG_FORMAT}: {@code text} (default; this is a developer's launcher, and {@code .local/logs/*.log}
+     * are read by people) or {@code json} (one JSON object per line, as in production).
+     */
+    private static boolean jsonLogs() {
+        String format = System.getenv().getOrDefault("COLLOQUY_LOG_FORMAT", "text").trim().toLowerCase();
+        return switch (format) {
+            case "json" -> true;
+            case "text", "" -> false;
+            default -> throw new StartupFailure("COLLOQUY_LOG_FORMAT must be json or text, not '" + format + "'.");
+        };
     }
 
     private void awaitReady(PlatformService service) {

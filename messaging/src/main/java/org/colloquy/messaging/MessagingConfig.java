@@ -20,6 +20,8 @@ public interface MessagingConfig {
 
     CatchUp catchUp();
 
+    Metrics metrics();
+
     interface Outbox {
         /**
          * How long a write request waits for Kafka to acknowledge its events before it answers anyway; rows not
@@ -38,6 +40,13 @@ public interface MessagingConfig {
          */
         @WithDefault("30s")
         Duration claimLease();
+
+        /**
+         * How often the sweep looks for rows left behind. Read by {@code OutboxSweep}'s schedule; declared here so that
+         * setting it is not refused as an unknown key of this mapping.
+         */
+        @WithDefault("500ms")
+        Duration sweepInterval();
     }
 
     interface Inbox {
@@ -61,5 +70,11 @@ public interface MessagingConfig {
         /** How often the shared position table is read for partitions another replica consumes. */
         @WithDefault("25ms")
         Duration pollInterval();
+    }
+
+    interface Metrics {
+        /** How often the gauges that need a query (outbox backlog, consumer lag) are refreshed. */
+        @WithDefault("5s")
+        Duration refreshInterval();
     }
 }

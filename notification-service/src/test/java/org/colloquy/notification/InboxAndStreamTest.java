@@ -150,6 +150,38 @@ class InboxAndStreamTest {
                 .iterator().next().getLong(0) == 10_001);
     }
 
+    @Test
+    void deliveriesAreCountedPerChannelAtMetrics() throws Exception {
+        Person author = register(kafka, "counted");
+        Person reader = register(kafka, "reader");
+        ArticlePublished article = People.article(author);
+        kafka.publish(article);
+        double inbox = delivered("inbox");
+        double live = delivered("live");
+
+        try (EventStream stream = new EventStream(base, author, null)) {
+            String eventId = kafka.publish(comment(article, 400, reader, null, null, "Gezählt", List.of()));
+            assertThat(stream.nextData(Duration.ofSeconds(10))).contains("Gezählt");
+            kafka.publish(comment(article, 400, reader, null, null, "Gezählt", List.of()), eventId); // redelivery
+            kafka.publish(comment(article, 401, reader, null, null, "Marker", List.of()));
+            assertThat(stream.nextData(Duration.ofSeconds(10))).contains("Marker");
+        }
+
+        // counted right after the commit, which is also when the stream hears of it: so wait, then check exactly
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> delivered("inbox") >= inbox + 2 && delivered("live") >= live + 2);
+        assertThat(delivered("inbox")).as("the redelivery notified no one").isEqualTo(inbox + 2);
+        assertThat(delivered("live")).isEqualTo(live + 2);
+    }
+
+    private static double delivered(String channel) {
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^colloquy_notifications_delivered_total"
+                + "\\{[^}]*channel=\"" + channel + "\"[^}]*} (\\S+)").matcher(metrics);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+    }
+
     /** A client of the SSE stream, reading lines on a thread of its own. */
     static final class EventStream implements AutoCloseable {
         private final BlockingQueue<String> data = new ArrayBlockingQueue<>(100);

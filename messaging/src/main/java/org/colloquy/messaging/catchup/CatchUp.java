@@ -101,8 +101,11 @@ public class CatchUp {
         });
     }
 
-    /** The end offset (offset of the next record) of every partition of the topics; a missing topic has none. */
-    private Uni<Map<TopicPartition, Long>> endOffsets(Set<String> topics) {
+    /**
+     * The end offset (offset of the next record) of every partition of the topics; a missing topic has none.
+     * Completes on a Kafka client thread.
+     */
+    public Uni<Map<TopicPartition, Long>> endOffsets(Set<String> topics) {
         Admin client = admin();
         return fromKafka(client.describeTopics(topics).allTopicNames())
                 .onFailure(UnknownTopicOrPartitionException.class).recoverWithItem(Map.of())

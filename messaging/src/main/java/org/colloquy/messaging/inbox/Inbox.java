@@ -1,13 +1,18 @@
 package org.colloquy.messaging.inbox;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -17,6 +22,7 @@ import org.colloquy.events.EventType;
 import org.colloquy.events.MalformedEventException;
 import org.colloquy.messaging.MessagingConfig;
 import org.colloquy.messaging.catchup.ConsumerPositions;
+import org.colloquy.messaging.telemetry.MessagingMetrics;
 
 /**
  * Applies Kafka records to a service exactly once. Each event's effect and the record {@code (consumer, event id)}
@@ -48,22 +54,45 @@ public class Inbox {
     private static final String SAVE_POSITION = SAVE_POSITION_NATIVE.replace("?1", "$1").replace("?2", "$2")
             .replace("?3", "$3").replace("?4", "$4");
 
+    private static final String AFTER_COMMIT = "colloquy.inbox.after-commit";
+
     private final Pool pool;
     private final DeadLetters deadLetters;
     private final ConsumerPositions positions;
     private final String consumer;
     private final MessagingConfig.Inbox config;
+    private final MessagingMetrics metrics;
+    private final Tracer tracer;
 
-    public Inbox(Pool pool, DeadLetters deadLetters, ConsumerPositions positions, MessagingConfig config) {
+    public Inbox(Pool pool, DeadLetters deadLetters, ConsumerPositions positions, MessagingMetrics metrics,
+            Tracer tracer, MessagingConfig config) {
         this.pool = pool;
         this.deadLetters = deadLetters;
         this.positions = positions;
+        this.metrics = metrics;
+        this.tracer = tracer;
         this.consumer = config.service();
         this.config = config.inbox();
     }
 
-    /** Processes one record; the returned Uni completes when the record may be acknowledged, and never fails. */
+    /**
+     * Processes one record; the returned Uni completes when the record may be acknowledged, and never fails. The
+     * handling is a span in the trace of the record's {@code traceparent}, with the event in the log MDC.
+     */
     public Uni<Void> process(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        HandlingTrace trace = HandlingTrace.start(tracer, consumer, record);
+        Uni<Void> handling;
+        try {
+            handling = handle(record, handlers, trace);
+        } catch (RuntimeException e) { // a bug here must not leave the span and the MDC open
+            trace.failed(e);
+            trace.close();
+            throw e;
+        }
+        return handling.onTermination().invoke(trace::close);
+    }
+
+    private Uni<Void> handle(ConsumerRecord<String, String> record, EventHandlers handlers, HandlingTrace trace) {
         EventMetadata metadata;
         DomainEvent event;
         try {
@@ -72,28 +101,48 @@ public class Inbox {
                     .orElseThrow(() -> new MalformedEventException("Unknown event type '" + metadata.type() + "'"));
             var handler = handlers.forType(type.payload());
             if (handler.isEmpty()) {
+                trace.quietOutcome("skipped (no handler)");
                 return savePositionAlone(record); // a type this consumer does not care about
             }
             event = EventCatalog.read(metadata.type(), record.value());
-            return applyWithRetries(record, event, metadata, handler.get());
+            return applyWithRetries(record, event, metadata, handler.get(), trace);
         } catch (MalformedEventException e) {
-            return deadLetter(record, e);
+            return deadLetter(record, e, trace);
         }
     }
 
     private Uni<Void> applyWithRetries(ConsumerRecord<String, String> record, DomainEvent event,
-            EventMetadata metadata, BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler) {
-        return Uni.createFrom().deferred(() -> applyOnce(record, event, metadata, handler))
+            EventMetadata metadata, BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler, HandlingTrace trace) {
+        return Uni.createFrom().deferred(() -> applyOnce(record, event, metadata, handler, trace))
                 .onFailure().invoke(e -> Log.warnf(e, "Handling event %s (%s) failed", metadata.id(), metadata.type()))
                 .onFailure().retry().withBackOff(config.initialBackoff(), config.maxBackoff())
                 .atMost(Math.max(0, config.maxAttempts() - 1))
                 .onFailure().recoverWithUni(failure -> databaseReachable().chain(reachable -> reachable
-                        ? deadLetter(record, failure)
-                        : waitForDatabase().chain(() -> applyWithRetries(record, event, metadata, handler))));
+                        ? deadLetter(record, failure, trace)
+                        : waitForDatabase().chain(() -> applyWithRetries(record, event, metadata, handler, trace))));
     }
 
+    /**
+     * Runs the action once the transaction of the event being handled has committed, and never if it rolls back
+     * (so that, say, a counter of effects stays exact across retries). Outside an inbox handler it runs at once.
+     */
+    public static void afterCommit(Runnable action) {
+        List<Runnable> pending = VertxContext.isOnDuplicatedContext() ? ContextLocals.get(AFTER_COMMIT, null) : null;
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
+        }
+    }
+
+    /** One attempt in one transaction; the outcome is counted only once the transaction committed. */
     private Uni<Void> applyOnce(ConsumerRecord<String, String> record, DomainEvent event, EventMetadata metadata,
-            BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler) {
+            BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler, HandlingTrace trace) {
+        String[] outcome = {MessagingMetrics.PROCESSED};
+        List<Runnable> afterCommit = new ArrayList<>();
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(AFTER_COMMIT, afterCommit);
+        }
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(MARK_PROCESSED, Integer.class)
                 .setParameter(1, consumer)
@@ -101,10 +150,10 @@ public class Inbox {
                 .getSingleResult()
                 .chain(duplicates -> {
                     if (duplicates > 0) {
-                        Log.debugf("Event %s (%s) already processed by %s: skipped", metadata.id(), metadata.type(),
-                                consumer);
+                        outcome[0] = MessagingMetrics.DUPLICATE;
                         return Uni.createFrom().voidItem();
                     }
+                    outcome[0] = MessagingMetrics.PROCESSED;
                     return handler.apply(event, metadata);
                 })
                 .chain(() -> session.createNativeQuery(SAVE_POSITION_NATIVE)
@@ -113,14 +162,31 @@ public class Inbox {
                         .setParameter(3, record.partition())
                         .setParameter(4, record.offset() + 1)
                         .executeUpdate())))
-                .invoke(() -> positions.advance(record.topic(), record.partition(), record.offset() + 1))
+                .onTermination().invoke(() -> {
+                    if (VertxContext.isOnDuplicatedContext()) {
+                        ContextLocals.remove(AFTER_COMMIT);
+                    }
+                })
+                .invoke(() -> {
+                    afterCommit.forEach(Runnable::run);
+                    positions.advance(record.topic(), record.partition(), record.offset() + 1);
+                    metrics.inboxProcessed(metadata.type(), outcome[0]);
+                    trace.outcome(outcome[0].equals(MessagingMetrics.DUPLICATE)
+                            ? "duplicate, already processed by " + consumer : outcome[0]);
+                })
                 .replaceWithVoid();
     }
 
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable failure) {
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable failure, HandlingTrace trace) {
         Log.errorf("Record %s-%d@%d (key %s) goes to the dead-letter topic: %s", record.topic(), record.partition(),
                 record.offset(), record.key(), failure.getMessage());
-        return deadLetters.send(record, failure).chain(() -> savePositionAlone(record));
+        trace.failed(failure);
+        return deadLetters.send(record, failure)
+                .invoke(() -> {
+                    metrics.deadLettered(record.topic());
+                    trace.outcome("dead-lettered");
+                })
+                .chain(() -> savePositionAlone(record));
     }
 
     /** For records without an effect; best effort, since the position only serves catch-up waits. */

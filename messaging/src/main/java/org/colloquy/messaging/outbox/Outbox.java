@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
 import org.colloquy.events.EventType;
+import org.colloquy.messaging.telemetry.TraceHeaders;
 
 /**
  * Writes events into the outbox table in the caller's transaction, so that an event exists if and only if the state
@@ -25,16 +27,18 @@ public class Outbox {
     private static final String PENDING = "colloquy.outbox.pending";
 
     private static final String INSERT = """
-            insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""";
+            insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""";
 
     /**
      * Adds the event to the current transaction ({@code @WithTransaction}); fails outside one. The id is remembered
      * on the request's context, so that the request publishes it right after commit ({@link PublishBeforeResponse}).
+     * The current trace context is stored with the row, since the relay publishes later and elsewhere.
      */
     public Uni<UUID> append(DomainEvent event) {
         EventType<?> type = EventCatalog.of(event.getClass());
         UUID id = UUID.randomUUID();
+        Map<String, String> trace = TraceHeaders.ofCurrentSpan();
         return Panache.getSession().chain(session -> {
             if (session.currentTransaction() == null) {
                 return Uni.createFrom().failure(new IllegalStateException(
@@ -48,6 +52,8 @@ public class Outbox {
                     .setParameter(5, event.subject())
                     .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
                     .setParameter(7, EventJson.write(event))
+                    .setParameter(8, trace.get(TraceHeaders.TRACEPARENT))
+                    .setParameter(9, trace.get(TraceHeaders.TRACESTATE))
                     .executeUpdate();
         }).invoke(() -> rememberPending(id)).replaceWith(id);
     }

@@ -1,5 +1,10 @@
 package org.colloquy.messaging.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -19,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.colloquy.messaging.MessagingConfig;
+import org.colloquy.messaging.telemetry.MessagingMetrics;
+import org.colloquy.messaging.telemetry.TraceHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -36,6 +44,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** How long requests stop waiting for Kafka after one waited in vain (unless an acknowledgement comes first). */
+    private static final long UNRESPONSIVE_PAUSE_NANOS = Duration.ofSeconds(10).toNanos();
     private static final String UNCLAIMED = "(claimed_until is null or claimed_until < now())";
     private static final String DELETE = "delete from outbox_event where id = any($1)";
     private static final String RELEASE = "update outbox_event set claimed_until = null where id = any($1)";
@@ -45,20 +55,21 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
+    private final MessagingMetrics metrics;
+    private final Tracer tracer;
     private final URI source;
     private final int batchSize;
     private final String claimIds;
     private final String claimOldest;
-    /** How long requests stop waiting for Kafka after one waited in vain (unless an acknowledgement comes first). */
-    private static final long UNRESPONSIVE_PAUSE_NANOS = Duration.ofSeconds(10).toNanos();
-
     private volatile long lastMissNanos;
     private volatile boolean missedSinceAck;
 
     public OutboxRelay(Pool pool, @Channel("colloquy-outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-            MutinyEmitter<String> kafka, MessagingConfig config) {
+            MutinyEmitter<String> kafka, MessagingMetrics metrics, Tracer tracer, MessagingConfig config) {
         this.pool = pool;
         this.kafka = kafka;
+        this.metrics = metrics;
+        this.tracer = tracer;
         this.source = URI.create("urn:colloquy:" + config.service());
         this.batchSize = config.outbox().batchSize();
         String claim = "update outbox_event set claimed_until = now() + interval '"
@@ -153,7 +164,16 @@ public class OutboxRelay {
         }
         List<Uni<Void>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            acks.add(kafka.sendMessage(toMessage(row)));
+            Span span = publishSpan(row);
+            acks.add(kafka.sendMessage(toMessage(row, span))
+                    .onItemOrFailure().invoke((acknowledged, failure) -> {
+                        if (failure == null) {
+                            metrics.published(row.type());
+                        } else {
+                            span.setStatus(StatusCode.ERROR, failure.getMessage());
+                        }
+                        span.end();
+                    }));
         }
         return Uni.join().all(acks).andCollectFailures().replaceWithVoid()
                 .invoke(() -> missedSinceAck = false)
@@ -164,7 +184,36 @@ public class OutboxRelay {
                 });
     }
 
-    private Message<String> toMessage(OutboxRow row) {
+    /**
+     * A producer span in the trace of the transaction that wrote the row (a new trace if it had none). The
+     * connector's own tracing is off for this channel (it would take whatever context is current on the relay's
+     * thread as the parent), so this span is the record's parent.
+     */
+    private Span publishSpan(OutboxRow row) {
+        return tracer.spanBuilder(row.topic() + " publish")
+                .setParent(TraceHeaders.parse(row.traceparent(), row.tracestate()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", row.topic())
+                .setAttribute("messaging.message.id", row.id().toString())
+                .setAttribute("messaging.kafka.message.key", row.key())
+                .setAttribute("colloquy.event.type", row.type())
+                .startSpan();
+    }
+
+    /** The record's trace headers: the publish span's, or the stored ones when tracing is disabled. */
+    private static RecordHeaders traceHeaders(OutboxRow row, Span span) {
+        RecordHeaders headers = new RecordHeaders();
+        if (span.getSpanContext().isValid()) {
+            TraceHeaders.inject(Context.root().with(span), headers);
+        } else if (row.traceparent() != null) {
+            TraceHeaders.inject(TraceHeaders.parse(row.traceparent(), row.tracestate()), headers);
+        }
+        return headers;
+    }
+
+    private Message<String> toMessage(OutboxRow row, Span span) {
         return Message.of(row.payload())
                 .addMetadata(OutgoingCloudEventMetadata.<String> builder()
                         .withId(row.id().toString())
@@ -177,6 +226,7 @@ public class OutboxRelay {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String> builder()
                         .withTopic(row.topic())
                         .withKey(row.key())
+                        .withHeaders(traceHeaders(row, span))
                         .build());
     }
 }

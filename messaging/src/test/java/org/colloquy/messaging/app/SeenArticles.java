@@ -12,6 +12,8 @@ import org.colloquy.messaging.inbox.EventMetadata;
 import org.colloquy.messaging.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.opentelemetry.api.trace.Span;
+import org.jboss.logging.MDC;
 
 /**
  * A consumer in the shape every service has. Titles steer failures: {@code explode} always fails, {@code flaky}
@@ -49,8 +51,11 @@ public class SeenArticles {
 
     private Uni<Void> record(String eventId, String articleId, String title) {
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into seen_article (event_id, article_id, title) values (?1, ?2, ?3)")
+                .createNativeQuery("insert into seen_article (event_id, article_id, title, trace_id, mdc_event_id) "
+                        + "values (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, eventId).setParameter(2, articleId).setParameter(3, title)
+                .setParameter(4, Span.current().getSpanContext().getTraceId())
+                .setParameter(5, String.valueOf(MDC.get("eventId")))
                 .executeUpdate()).replaceWithVoid();
     }
 }

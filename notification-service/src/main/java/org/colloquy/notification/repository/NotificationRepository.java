@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.colloquy.messaging.NativeSql;
+import org.colloquy.notification.service.DeliveryMetrics;
 
 /**
  * Writes notifications in the consumer's transaction. Every insert skips the actor, users who turned the type off
@@ -15,6 +16,12 @@ public class NotificationRepository {
     /** What a notification says: its event, actor, article and comment (each may be null). */
     public record Subject(String eventId, UUID actorId, UUID articleId, String articleSlug, String articleTitle,
             Long commentId, String commentExcerpt, String detail) {
+    }
+
+    private final DeliveryMetrics metrics;
+
+    public NotificationRepository(DeliveryMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** The PostgreSQL channel on which new notifications are signalled to every instance. */
@@ -54,12 +61,12 @@ public class NotificationRepository {
     public Uni<Boolean> notify(UUID recipient, String type, Subject subject) {
         return NativeSql.update(TO_ONE, recipient, type, subject.eventId(), subject.actorId(), subject.articleId(),
                 subject.articleSlug(), subject.articleTitle(), subject.commentId(), subject.commentExcerpt(),
-                subject.detail()).map(inserted -> inserted > 0);
+                subject.detail()).invoke(metrics::toInbox).map(inserted -> inserted > 0);
     }
 
     /** Returns how many followers were notified. */
     public Uni<Integer> notifyFollowers(UUID authorId, String eventId, UUID articleId, String slug, String title) {
-        return NativeSql.update(TO_FOLLOWERS, authorId, eventId, articleId, slug, title);
+        return NativeSql.update(TO_FOLLOWERS, authorId, eventId, articleId, slug, title).invoke(metrics::toInbox);
     }
 
     /** A comment deleted before it was read is not announced any more. */

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LiveNotifications {
 
     private final NotificationQueries queries;
+    private final DeliveryMetrics metrics;
     private final Vertx vertx;
     private final PgConnectOptions connectOptions;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
@@ -41,11 +42,12 @@ public class LiveNotifications {
     private volatile long lastSeen;
     private PgSubscriber subscriber;
 
-    public LiveNotifications(NotificationQueries queries, Vertx vertx,
+    public LiveNotifications(NotificationQueries queries, DeliveryMetrics metrics, Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
         this.queries = queries;
+        this.metrics = metrics;
         this.vertx = vertx;
         this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(user).setPassword(password.orElse(""));
@@ -55,18 +57,21 @@ public class LiveNotifications {
     private static final class Stream {
         final UUID user;
         final MultiEmitter<? super NotificationView> emitter;
+        final DeliveryMetrics metrics;
         long lastSent;
         boolean live;
 
-        Stream(UUID user, MultiEmitter<? super NotificationView> emitter) {
+        Stream(UUID user, MultiEmitter<? super NotificationView> emitter, DeliveryMetrics metrics) {
             this.user = user;
             this.emitter = emitter;
+            this.metrics = metrics;
         }
 
         synchronized void send(NotificationView notification) {
             if (notification.id() > lastSent) {
                 lastSent = notification.id();
                 emitter.emit(notification);
+                metrics.live();
             }
         }
     }
@@ -93,7 +98,7 @@ public class LiveNotifications {
      */
     public Multi<NotificationView> open(UUID user, Long lastEventId) {
         return Multi.createFrom().emitter(emitter -> {
-            Stream stream = new Stream(user, emitter);
+            Stream stream = new Stream(user, emitter, metrics);
             streams.computeIfAbsent(user, key -> ConcurrentHashMap.newKeySet()).add(stream);
             emitter.onTermination(() -> streams.computeIfPresent(user, (key, set) -> {
                 set.remove(stream);
