@@ -43,7 +43,8 @@ public final class LocalPlatform implements AutoCloseable {
                     Usage: ./run-local.sh [--build]
                     Starts Kafka, creates the databases and starts every service and the gateway; Ctrl-C stops all.
                     Environment: COLLOQUY_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
-                    COLLOQUY_POSTGRES_USER (postgres), COLLOQUY_POSTGRES_PASSWORD (empty).""");
+                    COLLOQUY_POSTGRES_USER (postgres), COLLOQUY_POSTGRES_PASSWORD (empty),
+                    COLLOQUY_LOG_FORMAT (text, or json as in production).""");
             return;
         }
         Path root = Path.of(System.getProperty("colloquy.root", ".")).toAbsolutePath().normalize();
