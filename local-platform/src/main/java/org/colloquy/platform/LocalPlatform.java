@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -99,6 +100,29 @@ public final class LocalPlatform implements AutoCloseable {
             handles.add(kafka.process().handle());
         }
         return handles.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** The running process of one service, if this platform started it and it is still alive. */
+    public Optional<ProcessHandle> process(PlatformService service) {
+        return Optional.ofNullable(services.get(service)).map(ChildProcess::handle)
+                .filter(ProcessHandle::isAlive);
+    }
+
+    /** Stops one service gracefully (as {@link #close()} does); the others keep running. */
+    public synchronized void stop(PlatformService service) {
+        ChildProcess process = services.remove(service);
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    /** Starts a service that {@link #stop(PlatformService)} stopped, with the same settings; waits until ready. */
+    public synchronized void start(PlatformService service) {
+        if (services.containsKey(service)) {
+            throw new IllegalStateException(service.name() + " is running");
+        }
+        launch(service);
+        awaitReady(service);
     }
 
     /** Gateway first, so no new requests come in, then the services side by side, then Kafka. */
