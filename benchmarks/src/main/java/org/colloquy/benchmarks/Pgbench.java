@@ -43,13 +43,6 @@ final class Pgbench {
         return tps(output);
     }
 
-    /** Runs a fixed number of transactions and returns the rate. */
-    double transactions(String database, String script, int clients, long total) {
-        String output = run(database, script, List.of("-c", Integer.toString(clients), "-j",
-                Integer.toString(Math.min(clients, 2)), "-t", Long.toString(total / clients)), Duration.ofMinutes(10));
-        return tps(output);
-    }
-
     /**
      * Latencies at a fixed rate (pgbench's own open model, {@code -R}): each from the transaction's scheduled start,
      * i.e. its run time plus its schedule lag, in microseconds; the warm-up's transactions are left out.
@@ -103,7 +96,23 @@ final class Pgbench {
                 Integer.toString(port), "-U", user, "-f", script));
         command.addAll(options);
         command.add(database);
-        return Processes.run(withPassword(command), workDir, expected.plus(Duration.ofMinutes(2)));
+        for (int attempt = 1;; attempt++) {
+            try {
+                return Processes.run(withPassword(command), workDir, expected.plus(Duration.ofMinutes(2)));
+            } catch (IllegalStateException e) {
+                // the server had no connection slot free (the platform's pools and anything else on the server)
+                if (attempt == 10 || e.getMessage() == null || !e.getMessage().contains("too many clients")) {
+                    throw e;
+                }
+                System.out.println("[bench] pgbench found no free connection slot; trying again in 3 s");
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private List<String> withPassword(List<String> command) {
