@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -364,6 +365,12 @@ public final class Benchmark {
     private void consumerDrain() throws Exception {
         int events = settings.drainEvents();
         String notificationDb = platform.config().database(PlatformService.NOTIFICATION);
+        try (Connection poll = databases.connect(notificationDb)) {
+            drain(events, poll);
+        }
+    }
+
+    private void drain(int events, Connection poll) throws Exception {
         platform.stop(PlatformService.NOTIFICATION);
         String type = EventCatalog.of(CommentPosted.class).type();
         List<UUID> recipients = new ArrayList<>();
@@ -407,10 +414,10 @@ public final class Benchmark {
                 + "coalesce(floor(extract(epoch from max(created_at)) * 1000), 0) from notification where comment_id >= "
                 + DRAIN_COMMENT_IDS;
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
-        long[] progress = databases.longs(notificationDb, count);
+        long[] progress = Databases.longs(poll, count);
         while (progress[0] < events && System.nanoTime() < deadline) {
             Thread.sleep(1000); // polling the service's progress in its database, with a deadline
-            progress = databases.longs(notificationDb, count);
+            progress = Databases.longs(poll, count);
         }
         double seconds = Math.max(0.001, (progress[2] - progress[1]) / 1000.0);
         double rate = progress[0] / seconds;

@@ -33,11 +33,11 @@ final class Databases {
                 return DriverManager.getConnection(config.jdbcUrl(database), config.postgresUser(),
                         config.postgresPassword());
             } catch (SQLException e) {
-                if (!"53300".equals(e.getSQLState()) || attempt == 30) {
+                if (!"53300".equals(e.getSQLState()) || attempt == 120) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(1000); // waiting for a free connection slot, at most 30 times
+                    Thread.sleep(1000); // waiting for a free connection slot, at most two minutes
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
@@ -81,8 +81,16 @@ final class Databases {
     }
 
     long[] longs(String database, String sql) {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = connect(database)) {
+            return longs(connection, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed on " + database + ": " + e.getMessage() + "\n" + sql, e);
+        }
+    }
+
+    /** On a connection the caller holds: polling must not depend on finding a free slot every time. */
+    static long[] longs(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             long[] values = new long[rows.getMetaData().getColumnCount()];
             for (int i = 0; i < values.length; i++) {
@@ -90,7 +98,7 @@ final class Databases {
             }
             return values;
         } catch (SQLException e) {
-            throw new IllegalStateException("Query failed on " + database + ": " + e.getMessage() + "\n" + sql, e);
+            throw new IllegalStateException("Query failed: " + e.getMessage() + "\n" + sql, e);
         }
     }
 

@@ -101,7 +101,7 @@ final class Pgbench {
                 return Processes.run(withPassword(command), workDir, expected.plus(Duration.ofMinutes(2)));
             } catch (IllegalStateException e) {
                 // the server had no connection slot free (the platform's pools and anything else on the server)
-                if (attempt == 10 || e.getMessage() == null || !e.getMessage().contains("too many clients")) {
+                if (attempt == 40 || e.getMessage() == null || !e.getMessage().contains("too many clients")) {
                     throw e;
                 }
                 System.out.println("[bench] pgbench found no free connection slot; trying again in 3 s");
