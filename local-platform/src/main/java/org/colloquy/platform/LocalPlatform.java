@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -102,6 +103,20 @@ public final class LocalPlatform implements AutoCloseable {
             handles.add(kafka.process().handle());
         }
         return handles.stream().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** The running process of one service, if this platform started it and it is still alive. */
+    public Optional<ProcessHandle> process(PlatformService service) {
+        return Optional.ofNullable(services.get(service)).map(ChildProcess::handle)
+                .filter(ProcessHandle::isAlive);
+    }
+
+    /** Stops one service gracefully (as {@link #close()} does); the others keep running. */
+    public synchronized void stop(PlatformService service) {
+        ChildProcess process = services.remove(service);
+        if (process != null) {
+            process.stop(STOP_GRACE);
+        }
     }
 
     /** SIGKILL: the service gets no chance to finish anything, as when its container is killed. */

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,6 +46,7 @@ public class CatchUp {
     private final String consumer;
     private final MessagingConfig.CatchUp config;
     private volatile Admin admin;
+    private final Map<Set<String>, Lookups> lookups = new ConcurrentHashMap<>();
 
     public CatchUp(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ConsumerPositions positions,
             Pool pool, MessagingConfig config) {
@@ -61,7 +64,7 @@ public class CatchUp {
     public Uni<Boolean> await(String... topics) {
         Executor caller = callerContext();
         long started = System.nanoTime();
-        return endOffsets(Set.of(topics))
+        return sharedEndOffsets(Set.of(topics))
                 .chain(targets -> positions.reached(targets) ? Uni.createFrom().item(true) : waitFor(targets))
                 .ifNoItem().after(config.timeout()).recoverWithItem(false)
                 .onFailure().recoverWithItem(failure -> {
@@ -99,6 +102,61 @@ public class CatchUp {
             return targets.entrySet().stream().allMatch(target -> Math.max(shared.getOrDefault(target.getKey(), 0L),
                     positions.position(target.getKey())) >= target.getValue());
         });
+    }
+
+    /**
+     * The end offsets, read after this call: concurrent callers share one lookup. Kafka's admin client has one request
+     * in flight per broker connection, so a lookup per request serialises every request of the service behind two
+     * broker round trips each (the benchmark's write path saturated at about 20 requests/s this way on a busy 2-core
+     * machine). A caller that arrives while a lookup runs joins the next one, which starts when the running one
+     * ends; it never uses a lookup that started before it arrived.
+     */
+    private Uni<Map<TopicPartition, Long>> sharedEndOffsets(Set<String> topics) {
+        return Uni.createFrom().completionStage(() -> lookups.computeIfAbsent(topics, Lookups::new).next()
+                // each caller gets its own stage: a caller's timeout cancels its own wait, never the shared lookup
+                .thenApply(offsets -> offsets));
+    }
+
+    /** The lookup running for one set of topics and the one queued behind it. */
+    private final class Lookups {
+        private final Set<String> topics;
+        private CompletableFuture<Map<TopicPartition, Long>> running;
+        private CompletableFuture<Map<TopicPartition, Long>> queued;
+
+        Lookups(Set<String> topics) {
+            this.topics = topics;
+        }
+
+        CompletableFuture<Map<TopicPartition, Long>> next() {
+            CompletableFuture<Map<TopicPartition, Long>> start;
+            synchronized (this) {
+                if (running != null) {
+                    if (queued == null) {
+                        queued = new CompletableFuture<>();
+                    }
+                    return queued;
+                }
+                running = new CompletableFuture<>();
+                start = running;
+            }
+            launch(start);
+            return start;
+        }
+
+        private void launch(CompletableFuture<Map<TopicPartition, Long>> lookup) {
+            lookup.whenComplete((offsets, failure) -> {
+                CompletableFuture<Map<TopicPartition, Long>> following;
+                synchronized (this) {
+                    following = queued;
+                    queued = null;
+                    running = following;
+                }
+                if (following != null) {
+                    launch(following);
+                }
+            });
+            endOffsets(topics).subscribe().with(lookup::complete, lookup::completeExceptionally);
+        }
     }
 
     /**

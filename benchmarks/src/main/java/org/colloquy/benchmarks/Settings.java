@@ -1,0 +1,47 @@
+package org.colloquy.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * The fixed durations and sizes of one run; every one can be overridden by an environment variable (the defaults
+ * keep the whole command under 20 minutes on a 2-core machine).
+ */
+record Settings(Duration warmup, Duration measure, Duration step, int startRate, int maxSteps, int pgbenchClients,
+        double eventRate, int drainEvents, Duration drainTimeout, int articles, int comments, int connections,
+        String scenarios) {
+
+    static Settings fromEnvironment() {
+        return new Settings(
+                Duration.ofSeconds(integer("BENCH_WARMUP_SECONDS", 10)),
+                Duration.ofSeconds(integer("BENCH_MEASURE_SECONDS", 15)),
+                Duration.ofSeconds(integer("BENCH_STEP_SECONDS", 6)),
+                integer("BENCH_START_RATE", 10),
+                integer("BENCH_MAX_STEPS", 6),
+                integer("BENCH_PGBENCH_CLIENTS", 4),
+                integer("BENCH_EVENT_RATE", 20),
+                integer("BENCH_DRAIN_EVENTS", 100_000),
+                Duration.ofSeconds(integer("BENCH_DRAIN_TIMEOUT_SECONDS", 150)),
+                integer("BENCH_ARTICLES", 100_000),
+                integer("BENCH_COMMENTS", 1_000_000),
+                integer("BENCH_CONNECTIONS", 64),
+                System.getenv().getOrDefault("BENCH_SCENARIOS", "all"));
+    }
+
+    /** Whether the scenario is selected: BENCH_SCENARIOS is "all" or a comma-separated list of scenario names. */
+    boolean runs(String scenario) {
+        return scenarios.isBlank() || scenarios.trim().equals("all")
+                || java.util.Arrays.stream(scenarios.split(",")).map(String::trim).anyMatch(scenario::equals);
+    }
+
+    private static int integer(String name, int fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}
