@@ -116,11 +116,11 @@ final class Invariants {
      */
     List<String> notificationsExactlyOnce() {
         List<String> expected = new ArrayList<>();
-        state.query(USER, "select followee_id, follower_id from follow")
-                .forEach(row -> expected.add(row.get(0) + " follower " + row.get(1)));
         Map<Object, List<Object>> followers = new HashMap<>();
-        state.query(USER, "select followee_id, follower_id from follow")
-                .forEach(row -> followers.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(row.get(1)));
+        state.query(USER, "select followee_id, follower_id from follow").forEach(row -> {
+            expected.add(row.get(0) + " follower " + row.get(1));
+            followers.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(row.get(1));
+        });
         state.query(ARTICLE, "select id, author_id from article where status = 'published'")
                 .forEach(row -> followers.getOrDefault(row.get(1), List.of())
                         .forEach(follower -> expected.add(follower + " article " + row.get(0))));

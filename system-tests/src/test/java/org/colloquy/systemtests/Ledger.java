@@ -24,7 +24,6 @@ final class Ledger {
 
     private final List<Article> articles = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
-    private final List<String> users = new ArrayList<>();
     private final List<Follow> follows = new ArrayList<>();
     private final Map<String, Integer> failures = new TreeMap<>();
 
@@ -34,10 +33,6 @@ final class Ledger {
 
     synchronized void comment(Comment comment) {
         comments.add(comment);
-    }
-
-    synchronized void user(String username) {
-        users.add(username);
     }
 
     synchronized void follow(Follow follow) {
@@ -65,10 +60,6 @@ final class Ledger {
 
     synchronized List<Comment> comments() {
         return List.copyOf(comments);
-    }
-
-    synchronized List<String> users() {
-        return List.copyOf(users);
     }
 
     synchronized List<Follow> follows() {

@@ -119,7 +119,6 @@ final class Load {
                 "password", Client.PASSWORD)), 201).isEmpty()) {
             return;
         }
-        ledger.user(username);
         if (post(writer, "/api/profiles/" + username + "/follow", Map.of(), 200).isPresent()) {
             ledger.follow(new Ledger.Follow(phase, writer.username(), username));
         }
