@@ -11,9 +11,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
 import org.colloquy.events.Topics;
@@ -144,6 +146,39 @@ class MessagingIntegrationTest {
         assertThat(KafkaTestClient.header(ours.get(0), DeadLetters.TOPIC)).contains(Topics.ARTICLE_EVENTS);
         assertThat(ours.get(0).value()).isEqualTo("{not json");
         assertThat(effects(articleId)).isEqualTo(1);
+    }
+
+    @Test
+    void backlogIsAppliedInBatchesWithOneEffectPerEventAndAFailingRecordIsolated() {
+        List<String> keys = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<ProducerRecord<String, String>> backlog = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String key = keys.get(i % keys.size());
+            String title = i == 150 ? "explode" : "backlog " + run + " " + i;
+            String eventId = i == 200 ? eventIds.get(20) : UUID.randomUUID().toString(); // 200 repeats 20
+            String data = i == 200 ? backlog.get(20).value() : EventJson.write(NoteService.published(key, title));
+            eventIds.add(eventId);
+            backlog.add(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, i == 200 ? keys.get(20 % keys.size()) : key,
+                    eventId, PUBLISHED, data));
+        }
+        kafka.sendAll(backlog);
+        keys.forEach(this::sendMarker);
+
+        await().atMost(DEADLINE).until(() -> keys.stream().allMatch(key -> effectsTitled(key, "marker") == 1));
+        assertThat(count("select count(*) from seen_article where title like $1", "backlog " + run + " %"))
+                .as("one effect per distinct event, none for the failing one").isEqualTo(298);
+        assertThat(count("select duplicates from processed_event where event_id = $1", eventIds.get(20))).isEqualTo(1);
+        List<ConsumerRecord<String, String>> dead = kafka.readUntil(DLQ, seen -> seen.stream()
+                .anyMatch(r -> eventIds.get(150).equals(KafkaTestClient.header(r, "ce_id").orElse(""))), DEADLINE);
+        assertThat(ofKey(dead, keys.get(0))).extracting(r -> KafkaTestClient.header(r, "ce_id").orElseThrow())
+                .containsExactly(eventIds.get(150));
+        // rows of one transaction share now(): far fewer transactions than events means batches were committed
+        long transactions = count("select count(distinct processed_at) from processed_event where event_id = any($1)",
+                (Object) eventIds.toArray(String[]::new));
+        assertThat(transactions).as("transactions for 299 events").isLessThan(100);
     }
 
     @Test

@@ -84,6 +84,22 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Sends all at once (a backlog, as a consumer finds it after a pause) and waits for every acknowledgement. */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
+        List<java.util.concurrent.Future<?>> acks = records.stream().<java.util.concurrent.Future<?>> map(
+                record -> producer().send(record)).toList();
+        try {
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the backlog", e);
+        }
+    }
+
     /** Publishes an event of the contract as its producing service would; returns the event id. */
     public String publish(DomainEvent event) {
         String eventId = UUID.randomUUID().toString();

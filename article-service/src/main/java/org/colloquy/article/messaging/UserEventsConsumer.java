@@ -3,7 +3,7 @@ package org.colloquy.article.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.colloquy.article.repository.ReplicaRepository;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
@@ -35,7 +35,7 @@ public class UserEventsConsumer {
     }
 
     @Incoming("user-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process(record, handlers);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, handlers);
     }
 }

@@ -3,7 +3,7 @@ package org.colloquy.comment.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.colloquy.comment.repository.ReplicaRepository;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
@@ -49,13 +49,13 @@ public class ReplicaConsumers {
     }
 
     @Incoming("article-events")
-    public Uni<Void> articles(ConsumerRecord<String, String> record) {
-        return inbox.process(record, articleHandlers);
+    public Uni<Void> articles(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, articleHandlers);
     }
 
     @Incoming("user-events")
-    public Uni<Void> users(ConsumerRecord<String, String> record) {
-        return inbox.process(record, userHandlers);
+    public Uni<Void> users(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, userHandlers);
     }
 
     private static UUID id(String value) {

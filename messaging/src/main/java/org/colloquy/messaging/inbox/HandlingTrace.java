@@ -87,21 +87,31 @@ final class HandlingTrace {
         span.setStatus(StatusCode.ERROR, failure.getMessage());
     }
 
-    /** Logs the outcome with the ids an operator searches for, in the text too, since MDC may not reach it. */
+    /** Logs the outcome (while the event is still in the MDC) and ends the span. */
     void close() {
-        String traceId = span.getSpanContext().getTraceId();
+        logOutcome();
+        end();
+    }
+
+    /** Ends the span and takes it and the event off the context, without a log line (see {@link #logOutcome}). */
+    void end() {
         span.setAttribute("colloquy.inbox.outcome", outcome);
+        span.end();
+        scope.close();
+        if (vertxContext != null) {
+            List.of(EVENT_ID, EVENT_TYPE, TOPIC).forEach(key -> VertxMDC.INSTANCE.remove(key, vertxContext));
+        }
+    }
+
+    /** Logs the outcome with the ids an operator searches for, in the text too, since MDC may not reach it. */
+    void logOutcome() {
+        String traceId = span.getSpanContext().getTraceId();
         if (quiet) {
             Log.debugf("Event %s (%s) from %s-%d@%d: %s [trace %s]", eventId, eventType, record.topic(),
                     record.partition(), record.offset(), outcome, traceId);
         } else {
             Log.infof("Event %s (%s) from %s-%d@%d: %s [trace %s]", eventId, eventType, record.topic(),
                     record.partition(), record.offset(), outcome, traceId);
-        }
-        span.end();
-        scope.close();
-        if (vertxContext != null) {
-            List.of(EVENT_ID, EVENT_TYPE, TOPIC).forEach(key -> VertxMDC.INSTANCE.remove(key, vertxContext));
         }
     }
 

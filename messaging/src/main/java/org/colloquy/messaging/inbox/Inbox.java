@@ -12,9 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
@@ -23,6 +26,7 @@ import org.colloquy.events.MalformedEventException;
 import org.colloquy.messaging.MessagingConfig;
 import org.colloquy.messaging.catchup.ConsumerPositions;
 import org.colloquy.messaging.telemetry.MessagingMetrics;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Applies Kafka records to a service exactly once. Each event's effect and the record {@code (consumer, event id)}
@@ -33,9 +37,9 @@ import org.colloquy.messaging.telemetry.MessagingMetrics;
  * it is back instead: an outage is not the record's fault. Either way consumption goes on with the next record.
  *
  * <pre>{@code
- * @Incoming("article-events")
- * public Uni<Void> consume(ConsumerRecord<String, String> record) {
- *     return inbox.process(record, handlers);
+ * @Incoming("article-events") // with mp.messaging.incoming.article-events.batch=true
+ * public Uni<Void> consume(ConsumerRecords<String, String> records) {
+ *     return inbox.processBatch(records, handlers);
  * }
  * }</pre>
  */
@@ -92,23 +96,146 @@ public class Inbox {
         return handling.onTermination().invoke(trace::close);
     }
 
-    private Uni<Void> handle(ConsumerRecord<String, String> record, EventHandlers handlers, HandlingTrace trace) {
-        EventMetadata metadata;
-        DomainEvent event;
-        try {
-            metadata = metadata(record);
-            EventType<?> type = EventCatalog.byType(metadata.type())
-                    .orElseThrow(() -> new MalformedEventException("Unknown event type '" + metadata.type() + "'"));
-            var handler = handlers.forType(type.payload());
-            if (handler.isEmpty()) {
-                trace.quietOutcome("skipped (no handler)");
-                return savePositionAlone(record); // a type this consumer does not care about
+    /**
+     * Processes the records of one poll, in order. Consecutive readable records share one transaction (one commit and
+     * one position update per partition instead of one per record), so a backlog drains at the database's batch
+     * speed. If that transaction fails, its records are processed again one by one ({@link #process}), with their
+     * retries and dead-lettering; an unreadable record is dead-lettered in its place. Completes when the whole batch
+     * may be acknowledged, and never fails.
+     */
+    public Uni<Void> processBatch(Iterable<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+        Uni<Void> processing = Uni.createFrom().voidItem();
+        List<Decoded> run = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                run.add(decode(record, handlers));
+            } catch (MalformedEventException e) {
+                List<Decoded> before = List.copyOf(run);
+                run.clear();
+                processing = processing.chain(() -> applyRun(before, handlers)).chain(() -> process(record, handlers));
             }
-            event = EventCatalog.read(metadata.type(), record.value());
-            return applyWithRetries(record, event, metadata, handler.get(), trace);
+        }
+        List<Decoded> last = List.copyOf(run);
+        return processing.chain(() -> applyRun(last, handlers));
+    }
+
+    /** A readable record; {@code handler} is null for a type this consumer does not care about. */
+    private record Decoded(ConsumerRecord<String, String> record, EventMetadata metadata, DomainEvent event,
+            BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler) {
+    }
+
+    private static Decoded decode(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        EventMetadata metadata = metadata(record);
+        EventType<?> type = EventCatalog.byType(metadata.type())
+                .orElseThrow(() -> new MalformedEventException("Unknown event type '" + metadata.type() + "'"));
+        var handler = handlers.forType(type.payload());
+        if (handler.isEmpty()) {
+            return new Decoded(record, metadata, null, null);
+        }
+        return new Decoded(record, metadata, EventCatalog.read(metadata.type(), record.value()), handler.get());
+    }
+
+    private Uni<Void> handle(ConsumerRecord<String, String> record, EventHandlers handlers, HandlingTrace trace) {
+        Decoded decoded;
+        try {
+            decoded = decode(record, handlers);
         } catch (MalformedEventException e) {
             return deadLetter(record, e, trace);
         }
+        if (decoded.handler() == null) {
+            trace.quietOutcome("skipped (no handler)");
+            return savePositionAlone(record);
+        }
+        return applyWithRetries(record, decoded.event(), decoded.metadata(), decoded.handler(), trace);
+    }
+
+    private Uni<Void> applyRun(List<Decoded> run, EventHandlers handlers) {
+        if (run.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (run.size() == 1 || run.stream().allMatch(decoded -> decoded.handler() == null)) {
+            return oneByOne(run, handlers);
+        }
+        int[] failedAt = {-1};
+        return applyTogether(run, failedAt).onFailure().recoverWithUni(failure -> {
+            int failed = failedAt[0];
+            Log.warnf("A batch of %d records of %s failed (%s): %s", run.size(), run.get(0).record().topic(),
+                    failure.getMessage(), failed < 0 ? "processing them one by one"
+                            : "the records before and after offset " + run.get(failed).record().offset()
+                                    + " go in batches again, that record alone");
+            if (failed < 0) { // the commit or a position failed, not a handler
+                return oneByOne(run, handlers);
+            }
+            return applyRun(run.subList(0, failed), handlers)
+                    .chain(() -> process(run.get(failed).record(), handlers))
+                    .chain(() -> applyRun(run.subList(failed + 1, run.size()), handlers));
+        });
+    }
+
+    private Uni<Void> oneByOne(List<Decoded> run, EventHandlers handlers) {
+        Uni<Void> processing = Uni.createFrom().voidItem();
+        for (Decoded decoded : run) {
+            processing = processing.chain(() -> process(decoded.record(), handlers));
+        }
+        return processing;
+    }
+
+    /**
+     * Every record of the run in one transaction, each with its processed-event row, then the partitions' positions;
+     * spans end with their record's handler, the outcome lines and metrics wait for the commit. On failure,
+     * {@code failedAt[0]} is the index of the record whose handling failed, or -1 if none did.
+     */
+    private Uni<Void> applyTogether(List<Decoded> run, int[] failedAt) {
+        List<HandlingTrace> traces = new ArrayList<>();
+        List<Runnable> counts = new ArrayList<>();
+        List<Runnable> afterCommit = new ArrayList<>();
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(AFTER_COMMIT, afterCommit);
+        }
+        Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
+        run.forEach(decoded -> nextOffsets.merge(new TopicPartition(decoded.record().topic(),
+                decoded.record().partition()), decoded.record().offset() + 1, Math::max));
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            Uni<Void> steps = Uni.createFrom().voidItem();
+            for (int i = 0; i < run.size(); i++) {
+                Decoded decoded = run.get(i);
+                int index = i;
+                if (decoded.handler() != null) {
+                    steps = steps.chain(() -> {
+                        HandlingTrace trace = HandlingTrace.start(tracer, consumer, decoded.record());
+                        traces.add(trace);
+                        return applyInSession(session, decoded.event(), decoded.metadata(), decoded.handler(), trace)
+                                .invoke(outcome -> counts.add(() -> metrics.inboxProcessed(decoded.metadata().type(),
+                                        outcome)))
+                                .onTermination().invoke((ignored, failure, cancelled) -> {
+                                    if (failure != null) {
+                                        failedAt[0] = index;
+                                        trace.failed(failure);
+                                    }
+                                    trace.end();
+                                })
+                                .replaceWithVoid();
+                    });
+                }
+            }
+            for (Map.Entry<TopicPartition, Long> next : nextOffsets.entrySet()) {
+                steps = steps.chain(() -> savePosition(session, next.getKey().topic(), next.getKey().partition(),
+                        next.getValue()));
+            }
+            return steps;
+        }))
+                .onTermination().invoke(() -> {
+                    if (VertxContext.isOnDuplicatedContext()) {
+                        ContextLocals.remove(AFTER_COMMIT);
+                    }
+                })
+                .invoke(() -> {
+                    afterCommit.forEach(Runnable::run);
+                    nextOffsets.forEach((partition, next) -> positions.advance(partition.topic(),
+                            partition.partition(), next));
+                    counts.forEach(Runnable::run);
+                    traces.forEach(HandlingTrace::logOutcome);
+                });
     }
 
     private Uni<Void> applyWithRetries(ConsumerRecord<String, String> record, DomainEvent event,
@@ -138,42 +265,53 @@ public class Inbox {
     /** One attempt in one transaction; the outcome is counted only once the transaction committed. */
     private Uni<Void> applyOnce(ConsumerRecord<String, String> record, DomainEvent event, EventMetadata metadata,
             BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler, HandlingTrace trace) {
-        String[] outcome = {MessagingMetrics.PROCESSED};
         List<Runnable> afterCommit = new ArrayList<>();
         if (VertxContext.isOnDuplicatedContext()) {
             ContextLocals.put(AFTER_COMMIT, afterCommit);
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(MARK_PROCESSED, Integer.class)
-                .setParameter(1, consumer)
-                .setParameter(2, metadata.id())
-                .getSingleResult()
-                .chain(duplicates -> {
-                    if (duplicates > 0) {
-                        outcome[0] = MessagingMetrics.DUPLICATE;
-                        return Uni.createFrom().voidItem();
-                    }
-                    outcome[0] = MessagingMetrics.PROCESSED;
-                    return handler.apply(event, metadata);
-                })
-                .chain(() -> session.createNativeQuery(SAVE_POSITION_NATIVE)
-                        .setParameter(1, consumer)
-                        .setParameter(2, record.topic())
-                        .setParameter(3, record.partition())
-                        .setParameter(4, record.offset() + 1)
-                        .executeUpdate())))
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> applyInSession(session, event,
+                metadata, handler, trace)
+                .call(() -> savePosition(session, record.topic(), record.partition(), record.offset() + 1))))
                 .onTermination().invoke(() -> {
                     if (VertxContext.isOnDuplicatedContext()) {
                         ContextLocals.remove(AFTER_COMMIT);
                     }
                 })
-                .invoke(() -> {
+                .invoke(outcome -> {
                     afterCommit.forEach(Runnable::run);
                     positions.advance(record.topic(), record.partition(), record.offset() + 1);
-                    metrics.inboxProcessed(metadata.type(), outcome[0]);
-                    trace.outcome(outcome[0].equals(MessagingMetrics.DUPLICATE)
-                            ? "duplicate, already processed by " + consumer : outcome[0]);
+                    metrics.inboxProcessed(metadata.type(), outcome);
                 })
+                .replaceWithVoid();
+    }
+
+    /**
+     * The processed-event row and, unless it was there already, the handler's effect. Returns the outcome for the
+     * metrics ({@link MessagingMetrics#PROCESSED} or {@link MessagingMetrics#DUPLICATE}) and gives it to the trace.
+     */
+    private Uni<String> applyInSession(Mutiny.Session session, DomainEvent event, EventMetadata metadata,
+            BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler, HandlingTrace trace) {
+        return session.createNativeQuery(MARK_PROCESSED, Integer.class)
+                .setParameter(1, consumer)
+                .setParameter(2, metadata.id())
+                .getSingleResult()
+                .chain(duplicates -> {
+                    if (duplicates > 0) {
+                        trace.outcome("duplicate, already processed by " + consumer);
+                        return Uni.createFrom().item(MessagingMetrics.DUPLICATE);
+                    }
+                    trace.outcome(MessagingMetrics.PROCESSED);
+                    return handler.apply(event, metadata).replaceWith(MessagingMetrics.PROCESSED);
+                });
+    }
+
+    private Uni<Void> savePosition(Mutiny.Session session, String topic, int partition, long nextOffset) {
+        return session.createNativeQuery(SAVE_POSITION_NATIVE)
+                .setParameter(1, consumer)
+                .setParameter(2, topic)
+                .setParameter(3, partition)
+                .setParameter(4, nextOffset)
+                .executeUpdate()
                 .replaceWithVoid();
     }
 

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.messaging.inbox.EventHandlers;
@@ -35,8 +35,8 @@ public class SeenArticles {
     }
 
     @Incoming("article-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process(record, handlers);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, handlers);
     }
 
     private Uni<Void> onPublished(ArticlePublished event, EventMetadata metadata) {

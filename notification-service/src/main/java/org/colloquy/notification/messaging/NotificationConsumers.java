@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUpdated;
@@ -77,23 +77,23 @@ public class NotificationConsumers {
     }
 
     @Incoming("user-events")
-    public Uni<Void> users(ConsumerRecord<String, String> record) {
-        return inbox.process(record, users);
+    public Uni<Void> users(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, users);
     }
 
     @Incoming("article-events")
-    public Uni<Void> articles(ConsumerRecord<String, String> record) {
-        return inbox.process(record, articles);
+    public Uni<Void> articles(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, articles);
     }
 
     @Incoming("comment-events")
-    public Uni<Void> comments(ConsumerRecord<String, String> record) {
-        return inbox.process(record, comments);
+    public Uni<Void> comments(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, comments);
     }
 
     @Incoming("moderation-events")
-    public Uni<Void> moderation(ConsumerRecord<String, String> record) {
-        return inbox.process(record, moderation);
+    public Uni<Void> moderation(ConsumerRecords<String, String> records) {
+        return inbox.processBatch(records, moderation);
     }
 
     private Uni<Void> onFollowed(UserFollowed event, EventMetadata metadata) {
