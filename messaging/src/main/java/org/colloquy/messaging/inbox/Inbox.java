@@ -46,11 +46,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class Inbox {
 
-    /** Returns 0 the first time; a repeat only counts the suppressed delivery, so operators can see how many. */
+    /**
+     * Inserts one row the first time, none for a repeat. An update count, not a {@code returning} select: Hibernate
+     * caches the plan of a typed native select under a key that never matches again, so every execution added an
+     * entry to one ever-longer hash bin (16% of the CPU of a backlog drain, measured).
+     */
     private static final String MARK_PROCESSED = """
             insert into processed_event (consumer, event_id) values (?1, ?2)
-            on conflict (consumer, event_id) do update set duplicates = processed_event.duplicates + 1
-            returning duplicates""";
+            on conflict (consumer, event_id) do nothing""";
+    /** A repeat only counts the suppressed delivery, so operators can see how many. */
+    private static final String COUNT_DUPLICATE = """
+            update processed_event set duplicates = duplicates + 1 where consumer = ?1 and event_id = ?2""";
     private static final String SAVE_POSITION_NATIVE = """
             insert into consumer_position (consumer, topic, partition, next_offset) values (?1, ?2, ?3, ?4)
             on conflict (consumer, topic, partition) do update
@@ -291,14 +297,18 @@ public class Inbox {
      */
     private Uni<String> applyInSession(Mutiny.Session session, DomainEvent event, EventMetadata metadata,
             BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler, HandlingTrace trace) {
-        return session.createNativeQuery(MARK_PROCESSED, Integer.class)
+        return session.createNativeQuery(MARK_PROCESSED)
                 .setParameter(1, consumer)
                 .setParameter(2, metadata.id())
-                .getSingleResult()
-                .chain(duplicates -> {
-                    if (duplicates > 0) {
+                .executeUpdate()
+                .chain(inserted -> {
+                    if (inserted == 0) {
                         trace.outcome("duplicate, already processed by " + consumer);
-                        return Uni.createFrom().item(MessagingMetrics.DUPLICATE);
+                        return session.createNativeQuery(COUNT_DUPLICATE)
+                                .setParameter(1, consumer)
+                                .setParameter(2, metadata.id())
+                                .executeUpdate()
+                                .replaceWith(MessagingMetrics.DUPLICATE);
                     }
                     trace.outcome(MessagingMetrics.PROCESSED);
                     return handler.apply(event, metadata).replaceWith(MessagingMetrics.PROCESSED);
