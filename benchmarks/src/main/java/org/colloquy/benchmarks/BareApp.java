@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * with the same JVM options as the launcher gives the services and judged ready the same way (its readiness check
  * answers 200, polled every 200 ms as the launcher does).
  */
-record BareApp(double readySeconds, String startedIn, long rssKb) {
+record BareApp(double readySeconds, String startedIn, long rssKb, Optional<JvmFacts> atReady,
+        Optional<JvmFacts> warmedUp) {
 
     private static final List<Process> RUNNING = new CopyOnWriteArrayList<>();
 
@@ -46,11 +48,12 @@ record BareApp(double readySeconds, String startedIn, long rssKb) {
                 Thread.sleep(200); // the launcher's poll interval, so both are measured alike
             }
             double ready = (System.nanoTime() - start) / 1e9;
+            Optional<JvmFacts> atReady = JvmFacts.of(process.toHandle(), workDir);
             OpenLoad.Point load = OpenLoad.run("bare GET /hello", 200, Duration.ZERO, warmup, Duration.ofSeconds(10),
                     () -> http.expect(HttpMethod.GET, base + "/hello", null, null, 200));
             System.out.println("[bench] " + load);
             long rss = Benchmark.rssKb(process.toHandle());
-            return new BareApp(ready, Benchmark.startedIn(log), rss);
+            return new BareApp(ready, Benchmark.startedIn(log), rss, atReady, JvmFacts.of(process.toHandle(), workDir));
         } finally {
             stop(process);
         }

@@ -58,6 +58,9 @@ public final class Benchmark {
     private static final long DRAIN_COMMENT_IDS = 1_000_000_000L;
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
 
+    private static final int JIT_WARMUP_RATE = 30;
+    private static final Duration IDLE_SAMPLE = Duration.ofSeconds(8);
+
     private final Path root;
     private final Settings settings;
     private final Results results = new Results();
@@ -222,18 +225,43 @@ public final class Benchmark {
                 END;
                 """.formatted("{\"payload\":\"" + "x".repeat(400) + "\"}").replace("\n    ", " ")).toString();
 
+        warmUpJit(postArticle, postComment);
         writeScenario("POST /api/articles", postArticle, pgbench, articleDb, articleScript);
         writeScenario("POST /api/articles/{slug}/comments", postComment, pgbench, commentDb, commentScript);
     }
 
     private void writeScenario(String name, Supplier<Future<Boolean>> request, Pgbench pgbench, String database,
-            String script) {
+            String script) throws InterruptedException {
         double saturation = saturate(name, request);
+        // what the idle platform burns per second, taken off the CPU time of the measured runs below
+        Map<String, ProcessHandle> processes = platformProcesses();
+        Thread.sleep(IDLE_SAMPLE.toMillis()); // consumers and JIT compilers finish what the last step left them
+        CpuTime.Reading idleStart = CpuTime.Reading.take(processes);
+        Thread.sleep(IDLE_SAMPLE.toMillis());
+        CpuTime.Reading idleEnd = CpuTime.Reading.take(processes);
+        CpuTime.Reading start = CpuTime.Reading.take(processes);
         OpenLoad.Point half = OpenLoad.run(name + " @50%", saturation / 2, settings.warmup(), settings.measure(),
                 Duration.ofSeconds(15), request);
+        CpuTime.Reading end = CpuTime.Reading.take(processes);
         System.out.println("[bench] " + half);
+        // at half load every offered request completes (warm-up included): the CPU time is per offered request
+        Map<String, Double> perRequest = CpuTime.perUnit(idleStart, idleEnd, start, end,
+                saturation / 2 * settings.warmup().plus(settings.measure()).toSeconds());
+        CpuTime.Reading pgStart = CpuTime.Reading.take(processes);
         double pgSaturation = pgbench.saturation(database, script, settings.pgbenchClients(), settings.step()
                 .multipliedBy(2));
+        CpuTime.Reading pgEnd = CpuTime.Reading.take(processes);
+        Map<String, Double> perTransaction = CpuTime.perUnit(idleStart, idleEnd, pgStart, pgEnd,
+                pgSaturation * pgStart.seconds(pgEnd));
+        results.note(String.format(Locale.ROOT, "idle platform before %s: %.0f ms CPU per second on the whole "
+                + "machine", name, CpuTime.machinePerSecond(idleStart, idleEnd)));
+        results.note(name + " at half load, CPU per request above idle: " + CpuTime.describe(perRequest));
+        results.note(String.format(Locale.ROOT, "pgbench %s saturated, CPU per transaction above idle: %.3f ms on "
+                + "the whole machine", shortName(name), perTransaction.get(CpuTime.MACHINE)));
+        double cpuRatio = perRequest.get(CpuTime.MACHINE) / perTransaction.get(CpuTime.MACHINE);
+        results.row("1. Write path", name + ": CPU per request above idle (whole machine)",
+                millis(perRequest.get(CpuTime.MACHINE)), millis(perTransaction.get(CpuTime.MACHINE))
+                        + " (pgbench transaction)", times(cpuRatio), "–", null);
         Histogram pgHalf = pgbench.atRate(database, script, settings.pgbenchClients(), pgSaturation / 2,
                 settings.warmup(), settings.measure());
         results.note(String.format(Locale.ROOT, "pgbench %s: %.0f tps saturated (%d clients), p50 %.2f ms, p99 "
@@ -249,6 +277,32 @@ public final class Benchmark {
         latencyPoint(name + " @50%", half);
         latencyPoint("pgbench " + shortName(name) + " @50%", pgHalf, pgSaturation / 2);
         results.throughputs.put(shortName(name), new double[] {saturation, pgSaturation});
+    }
+
+    /** The platform's processes by name, and this load generator's own JVM. */
+    private Map<String, ProcessHandle> platformProcesses() {
+        Map<String, ProcessHandle> processes = new java.util.LinkedHashMap<>();
+        PlatformService.ALL.forEach(service -> platform.process(service).ifPresent(p -> processes.put(service.name(),
+                p)));
+        platform.processes().stream().filter(p -> !processes.containsValue(p)).findFirst()
+                .ifPresent(kafka -> processes.put("Kafka", kafka));
+        processes.put("load generator", ProcessHandle.current());
+        return processes;
+    }
+
+    /**
+     * Five JVMs share two cores: until their JIT compilers have compiled the request paths, a write costs several
+     * times what it costs later, and a saturation search at that point measures the compilers. One mixed warm-up
+     * of both writes, at a rate well below saturation, before any figure is taken.
+     */
+    private void warmUpJit(Supplier<Future<Boolean>> postArticle, Supplier<Future<Boolean>> postComment) {
+        AtomicLong turn = new AtomicLong();
+        Supplier<Future<Boolean>> mixed = () -> turn.incrementAndGet() % 2 == 0 ? postArticle.get() : postComment.get();
+        OpenLoad.Point warmUp = OpenLoad.run("JIT warm-up (articles and comments)", JIT_WARMUP_RATE,
+                settings.jitWarmup(), Duration.ZERO, Duration.ofSeconds(20), mixed);
+        System.out.println("[bench] " + warmUp);
+        results.note(String.format(Locale.ROOT, "JIT warm-up: %d s of mixed article and comment posts at %d/s, not "
+                + "recorded", settings.jitWarmup().toSeconds(), JIT_WARMUP_RATE));
     }
 
     /** Doubles the arrival rate until the service falls behind; its best completion rate is its saturation. */
@@ -535,6 +589,8 @@ public final class Benchmark {
         Map<PlatformService, Long> rss = new HashMap<>();
         for (PlatformService service : PlatformService.ALL) {
             rss.put(service, platform.process(service).map(Benchmark::rssKb).orElse(-1L));
+            platform.process(service).flatMap(process -> JvmFacts.of(process, workDir)).ifPresent(facts -> results
+                    .note(service.name() + " after the scenarios: " + facts.describe()));
         }
         Map<PlatformService, Double> ready = new HashMap<>();
         Map<PlatformService, String> quarkusStart = new HashMap<>();
@@ -543,6 +599,8 @@ public final class Benchmark {
             long start = System.nanoTime();
             platform.restart(service, List.of());
             ready.put(service, (System.nanoTime() - start) / 1e9);
+            platform.process(service).flatMap(process -> JvmFacts.of(process, workDir)).ifPresent(facts -> results
+                    .note(service.name() + " when ready: " + facts.describe()));
             quarkusStart.put(service, startedIn(platform.config().dataDir().resolve("logs")
                     .resolve(service.name() + ".log")));
         }
@@ -550,6 +608,8 @@ public final class Benchmark {
         results.note(String.format(Locale.ROOT, "bare Quarkus REST app: ready in %.2f s (Quarkus: started in %s s),"
                 + " RSS %d MiB after %d s of GET /hello at 200/s", bare.readySeconds(), bare.startedIn(),
                 bare.rssKb() / 1024, settings.warmup().toSeconds()));
+        bare.atReady().ifPresent(facts -> results.note("bare app when ready: " + facts.describe()));
+        bare.warmedUp().ifPresent(facts -> results.note("bare app after its warm-up: " + facts.describe()));
         for (PlatformService service : PlatformService.ALL) {
             double readyRatio = ready.get(service) / bare.readySeconds();
             results.row("5. Footprint", service.name() + ": time to ready", String.format(Locale.ROOT,

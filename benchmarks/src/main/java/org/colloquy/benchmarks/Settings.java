@@ -6,12 +6,13 @@ import java.time.Duration;
  * The fixed durations and sizes of one run; every one can be overridden by an environment variable (the defaults
  * keep the whole command under 20 minutes on a 2-core machine).
  */
-record Settings(Duration warmup, Duration measure, Duration step, int startRate, int maxSteps, int pgbenchClients,
-        double eventRate, int drainEvents, Duration drainTimeout, int articles, int comments, int connections,
-        String scenarios) {
+record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration step, int startRate, int maxSteps,
+        int pgbenchClients, double eventRate, int drainEvents, Duration drainTimeout, int articles, int comments,
+        int connections, String scenarios) {
 
     static Settings fromEnvironment() {
         return new Settings(
+                Duration.ofSeconds(integer("BENCH_JIT_WARMUP_SECONDS", 40)),
                 Duration.ofSeconds(integer("BENCH_WARMUP_SECONDS", 10)),
                 Duration.ofSeconds(integer("BENCH_MEASURE_SECONDS", 15)),
                 Duration.ofSeconds(integer("BENCH_STEP_SECONDS", 6)),
