@@ -1,5 +1,6 @@
 package org.colloquy.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.colloquy.article.Writers.anonymous;
 import static org.colloquy.article.Writers.article;
@@ -11,6 +12,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +25,42 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @ArticleServiceTest
 class LifecycleTest {
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void theFrontPageCountStaysExactThroughPublishUnpublishAndDelete() {
+        long before = frontPageCount();
+        assertThat(before).isEqualTo(publishedInDatabase());
+        Writer writer = newWriter("counter");
+        String kept = Writers.publish(writer, unique("Bleibt"), List.of());
+        String unpublished = Writers.publish(writer, unique("Zurückgezogen"), List.of());
+        String deleted = Writers.publish(writer, unique("Gelöscht"), List.of());
+        Map<String, Object> draft = article(unique("Später"), List.of());
+        draft.put("status", "draft");
+        String laterPublished = as(writer).body(Map.of("article", draft)).post("/api/articles")
+                .then().statusCode(201).extract().path("article.slug");
+        assertThat(frontPageCount()).isEqualTo(before + 3);
+
+        as(writer).post("/api/articles/{slug}/unpublish", unpublished).then().statusCode(200);
+        as(writer).delete("/api/articles/{slug}", deleted).then().statusCode(204);
+        as(writer).post("/api/articles/{slug}/publish", laterPublished).then().statusCode(200);
+        as(writer).post("/api/articles/{slug}/publish", laterPublished).then().statusCode(200); // no change twice
+
+        assertThat(frontPageCount()).isEqualTo(before + 2).isEqualTo(publishedInDatabase());
+        anonymous().get("/api/articles?limit=1").then().body("articles.slug", hasItem(laterPublished));
+        anonymous().get("/api/articles/{slug}", kept).then().statusCode(200);
+    }
+
+    private static long frontPageCount() {
+        return anonymous().get("/api/articles?limit=1").then().statusCode(200).extract().<Integer> path("articlesCount");
+    }
+
+    private long publishedInDatabase() {
+        return pool.query("select count(*) from article where status = 'published'").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
 
     @Test
     void draftIsPrivateToItsAuthorUntilPublished() {

@@ -90,7 +90,13 @@ public class ArticleQueries {
         if (filter.feedOnly()) {
             where.append(" and a.author_id in (select followee_id from author_follow where follower_id = $1)");
         }
-        return statement(where, parameters, "a.published_at desc, a.id desc", limit, offset);
+        Statement statement = statement(where, parameters, "a.published_at desc, a.id desc", limit, offset);
+        if (parameters.size() == 1 && !filter.feedOnly()) { // the unfiltered list: the count is kept (V2 migration)
+            return new Statement(statement.page(), statement.pageParameters(),
+                    "select coalesce(sum(articles), 0)::bigint from published_article_count" + VIEWER_TYPED,
+                    parameters);
+        }
+        return statement;
     }
 
     private static Statement statement(StringBuilder where, List<Object> parameters, String order, int limit,
