@@ -70,6 +70,10 @@ public interface MessagingConfig {
         /** How often the shared position table is read for partitions another replica consumes. */
         @WithDefault("25ms")
         Duration pollInterval();
+
+        /** How long the partitions of the topics waited on are remembered before they are described again. */
+        @WithDefault("30s")
+        Duration partitionsRefresh();
     }
 
     interface Metrics {

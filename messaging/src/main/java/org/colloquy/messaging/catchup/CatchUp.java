@@ -47,6 +47,7 @@ public class CatchUp {
     private final MessagingConfig.CatchUp config;
     private volatile Admin admin;
     private final Map<Set<String>, Lookups> lookups = new ConcurrentHashMap<>();
+    private final Map<Set<String>, KnownPartitions> knownPartitions = new ConcurrentHashMap<>();
 
     public CatchUp(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ConsumerPositions positions,
             Pool pool, MessagingConfig config) {
@@ -165,18 +166,38 @@ public class CatchUp {
      */
     public Uni<Map<TopicPartition, Long>> endOffsets(Set<String> topics) {
         Admin client = admin();
+        return partitions(client, topics).chain(partitions -> {
+            if (partitions.isEmpty()) {
+                return Uni.createFrom().item(Map.<TopicPartition, Long> of());
+            }
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                    .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+            return fromKafka(client.listOffsets(latest).all()).map(offsets -> offsets.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset())));
+        });
+    }
+
+    /**
+     * The topics' partitions, described again only after {@code catch-up.partitions-refresh}: partitions are added rarely (an
+     * operator's act), while describing them on every lookup was one broker round trip per write. Missing topics
+     * are not remembered, so a topic created later is found on the next lookup.
+     */
+    private Uni<List<TopicPartition>> partitions(Admin client, Set<String> topics) {
+        KnownPartitions known = knownPartitions.get(topics);
+        if (known != null && System.nanoTime() - known.describedAt() < config.partitionsRefresh().toNanos()) {
+            return Uni.createFrom().item(known.partitions());
+        }
         return fromKafka(client.describeTopics(topics).allTopicNames())
-                .onFailure(UnknownTopicOrPartitionException.class).recoverWithItem(Map.of())
-                .chain(descriptions -> {
-                    Map<TopicPartition, OffsetSpec> latest = descriptions.values().stream()
-                            .flatMap(CatchUp::partitions)
-                            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-                    if (latest.isEmpty()) {
-                        return Uni.createFrom().item(Map.<TopicPartition, Long> of());
-                    }
-                    return fromKafka(client.listOffsets(latest).all()).map(offsets -> offsets.entrySet().stream()
-                            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset())));
-                });
+                .map(descriptions -> {
+                    List<TopicPartition> partitions = descriptions.values().stream().flatMap(CatchUp::partitions)
+                            .toList();
+                    knownPartitions.put(topics, new KnownPartitions(partitions, System.nanoTime()));
+                    return partitions;
+                })
+                .onFailure(UnknownTopicOrPartitionException.class).recoverWithItem(List.of());
+    }
+
+    private record KnownPartitions(List<TopicPartition> partitions, long describedAt) {
     }
 
     private static java.util.stream.Stream<TopicPartition> partitions(TopicDescription description) {

@@ -12,10 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -64,7 +67,7 @@ public class Inbox {
     private static final String SAVE_POSITION = SAVE_POSITION_NATIVE.replace("?1", "$1").replace("?2", "$2")
             .replace("?3", "$3").replace("?4", "$4");
 
-    private static final String AFTER_COMMIT = "colloquy.inbox.after-commit";
+    private static final String TRANSACTION = "colloquy.inbox.transaction";
 
     private final Pool pool;
     private final DeadLetters deadLetters;
@@ -194,10 +197,7 @@ public class Inbox {
     private Uni<Void> applyTogether(List<Decoded> run, int[] failedAt) {
         List<HandlingTrace> traces = new ArrayList<>();
         List<Runnable> counts = new ArrayList<>();
-        List<Runnable> afterCommit = new ArrayList<>();
-        if (VertxContext.isOnDuplicatedContext()) {
-            ContextLocals.put(AFTER_COMMIT, afterCommit);
-        }
+        InboxTransaction transaction = InboxTransaction.begin();
         Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
         run.forEach(decoded -> nextOffsets.merge(new TopicPartition(decoded.record().topic(),
                 decoded.record().partition()), decoded.record().offset() + 1, Math::max));
@@ -230,13 +230,9 @@ public class Inbox {
             }
             return steps;
         }))
-                .onTermination().invoke(() -> {
-                    if (VertxContext.isOnDuplicatedContext()) {
-                        ContextLocals.remove(AFTER_COMMIT);
-                    }
-                })
+                .onTermination().invoke(InboxTransaction::end)
                 .invoke(() -> {
-                    afterCommit.forEach(Runnable::run);
+                    transaction.afterCommit().forEach(Runnable::run);
                     nextOffsets.forEach((partition, next) -> positions.advance(partition.topic(),
                             partition.partition(), next));
                     counts.forEach(Runnable::run);
@@ -260,31 +256,59 @@ public class Inbox {
      * (so that, say, a counter of effects stays exact across retries). Outside an inbox handler it runs at once.
      */
     public static void afterCommit(Runnable action) {
-        List<Runnable> pending = VertxContext.isOnDuplicatedContext() ? ContextLocals.get(AFTER_COMMIT, null) : null;
-        if (pending == null) {
+        InboxTransaction transaction = InboxTransaction.current();
+        if (transaction == null) {
             action.run();
         } else {
-            pending.add(action);
+            transaction.afterCommit().add(action);
+        }
+    }
+
+    /**
+     * Runs the statement in the transaction of the event being handled unless one under the same key already ran in
+     * it: a batch applies many events in one transaction, and some effects are needed once per transaction (a
+     * {@code NOTIFY} that tells listeners to look). Outside an inbox handler it runs every time.
+     */
+    public static Uni<Void> oncePerTransaction(String key, Supplier<Uni<Void>> statement) {
+        InboxTransaction transaction = InboxTransaction.current();
+        if (transaction != null && !transaction.done().add(key)) {
+            return Uni.createFrom().voidItem();
+        }
+        return statement.get();
+    }
+
+    /** What the handlers of one inbox transaction registered, in the locals of the record's (duplicated) context. */
+    private record InboxTransaction(List<Runnable> afterCommit, Set<String> done) {
+
+        static InboxTransaction begin() {
+            InboxTransaction transaction = new InboxTransaction(new ArrayList<>(), new HashSet<>());
+            if (VertxContext.isOnDuplicatedContext()) {
+                ContextLocals.put(TRANSACTION, transaction);
+            }
+            return transaction;
+        }
+
+        static InboxTransaction current() {
+            return VertxContext.isOnDuplicatedContext() ? ContextLocals.get(TRANSACTION, null) : null;
+        }
+
+        static void end() {
+            if (VertxContext.isOnDuplicatedContext()) {
+                ContextLocals.remove(TRANSACTION);
+            }
         }
     }
 
     /** One attempt in one transaction; the outcome is counted only once the transaction committed. */
     private Uni<Void> applyOnce(ConsumerRecord<String, String> record, DomainEvent event, EventMetadata metadata,
             BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler, HandlingTrace trace) {
-        List<Runnable> afterCommit = new ArrayList<>();
-        if (VertxContext.isOnDuplicatedContext()) {
-            ContextLocals.put(AFTER_COMMIT, afterCommit);
-        }
+        InboxTransaction transaction = InboxTransaction.begin();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> applyInSession(session, event,
                 metadata, handler, trace)
                 .call(() -> savePosition(session, record.topic(), record.partition(), record.offset() + 1))))
-                .onTermination().invoke(() -> {
-                    if (VertxContext.isOnDuplicatedContext()) {
-                        ContextLocals.remove(AFTER_COMMIT);
-                    }
-                })
+                .onTermination().invoke(InboxTransaction::end)
                 .invoke(outcome -> {
-                    afterCommit.forEach(Runnable::run);
+                    transaction.afterCommit().forEach(Runnable::run);
                     positions.advance(record.topic(), record.partition(), record.offset() + 1);
                     metrics.inboxProcessed(metadata.type(), outcome);
                 })

@@ -161,8 +161,9 @@ public class NotificationConsumers {
                 id(moderatorId), id(articleId), null, null, commentId, null, outcome)).chain(this::signalIf);
     }
 
+    /** One NOTIFY per transaction is enough, however many events of a batch created notifications. */
     private Uni<Void> signalIf(boolean created) {
-        return created ? notifications.signal() : Uni.createFrom().voidItem();
+        return created ? Inbox.oncePerTransaction("notify", notifications::signal) : Uni.createFrom().voidItem();
     }
 
     private static UUID id(String value) {
