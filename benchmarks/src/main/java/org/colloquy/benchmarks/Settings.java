@@ -17,7 +17,7 @@ record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration 
                 Duration.ofSeconds(integer("BENCH_MEASURE_SECONDS", 15)),
                 Duration.ofSeconds(integer("BENCH_STEP_SECONDS", 6)),
                 integer("BENCH_START_RATE", 10),
-                integer("BENCH_MAX_STEPS", 6),
+                integer("BENCH_MAX_STEPS", 7),
                 integer("BENCH_PGBENCH_CLIENTS", 4),
                 integer("BENCH_EVENT_RATE", 20),
                 integer("BENCH_DRAIN_EVENTS", 100_000),
