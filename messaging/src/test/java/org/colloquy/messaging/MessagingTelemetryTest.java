@@ -173,6 +173,53 @@ class MessagingTelemetryTest {
     }
 
     @Test
+    void eachOutcomeLineOfABatchCarriesItsOwnEventAndTraceInTheMdc() {
+        List<String[]> lines = new java.util.concurrent.CopyOnWriteArrayList<>(); // message, MDC traceId, eventId
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+                    lines.add(new String[] {ext.getFormattedMessage(), ext.getMdc("traceId"), ext.getMdc("eventId")});
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(
+                "org.colloquy.messaging.inbox.HandlingTrace");
+        logger.addHandler(capture);
+        try {
+            String articleId = UUID.randomUUID().toString();
+            List<String> eventIds = new java.util.ArrayList<>();
+            List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> backlog = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                eventIds.add(UUID.randomUUID().toString());
+                backlog.add(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, eventIds.get(i), PUBLISHED,
+                        EventJson.write(NoteService.published(articleId, "logged " + i))));
+            }
+            kafka.sendAll(backlog);
+
+            Pattern outcome = Pattern.compile("Event (\\S+) .*: processed \\[trace (\\w+)]");
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+                    .filter(line -> eventIds.stream().anyMatch(line[0]::contains)).count() == eventIds.size());
+            for (String[] line : lines.stream().filter(l -> eventIds.stream().anyMatch(l[0]::contains)).toList()) {
+                Matcher matcher = outcome.matcher(line[0]);
+                assertThat(matcher.find()).as(line[0]).isTrue();
+                assertThat(line[2]).as("eventId in the MDC of " + line[0]).isEqualTo(matcher.group(1));
+                assertThat(line[1]).as("traceId in the MDC of " + line[0]).isEqualTo(matcher.group(2));
+            }
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
     void spansAreNotExportedWhileNoEndpointIsConfigured() {
         LateBoundSpanProcessor otlp = Arc.container().select(LateBoundSpanProcessor.class).get();
 

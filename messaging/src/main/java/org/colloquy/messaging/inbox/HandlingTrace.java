@@ -98,8 +98,22 @@ final class HandlingTrace {
         span.setAttribute("colloquy.inbox.outcome", outcome);
         span.end();
         scope.close();
-        if (vertxContext != null) {
-            List.of(EVENT_ID, EVENT_TYPE, TOPIC).forEach(key -> VertxMDC.INSTANCE.remove(key, vertxContext));
+        removeMdc();
+    }
+
+    /**
+     * Logs the outcome of a trace that already ended (a batch logs its records' outcomes after its commit): the
+     * record's span and event are put back on the context around the line, so its MDC names this record, not the
+     * last one handled.
+     */
+    void logEnded() {
+        try (Scope current = vertxContext != null ? Context.current().with(span).makeCurrent() : Scope.noop()) {
+            mdc(EVENT_ID, eventId);
+            mdc(EVENT_TYPE, eventType);
+            mdc(TOPIC, record.topic());
+            logOutcome();
+        } finally {
+            removeMdc();
         }
     }
 
@@ -112,6 +126,12 @@ final class HandlingTrace {
         } else {
             Log.infof("Event %s (%s) from %s-%d@%d: %s [trace %s]", eventId, eventType, record.topic(),
                     record.partition(), record.offset(), outcome, traceId);
+        }
+    }
+
+    private void removeMdc() {
+        if (vertxContext != null) {
+            List.of(EVENT_ID, EVENT_TYPE, TOPIC).forEach(key -> VertxMDC.INSTANCE.remove(key, vertxContext));
         }
     }
 

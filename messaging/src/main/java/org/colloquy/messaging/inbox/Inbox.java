@@ -236,7 +236,7 @@ public class Inbox {
                     nextOffsets.forEach((partition, next) -> positions.advance(partition.topic(),
                             partition.partition(), next));
                     counts.forEach(Runnable::run);
-                    traces.forEach(HandlingTrace::logOutcome);
+                    traces.forEach(HandlingTrace::logEnded);
                 });
     }
 
