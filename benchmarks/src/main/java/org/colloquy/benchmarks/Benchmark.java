@@ -74,7 +74,6 @@ public final class Benchmark {
     private String authorToken;
     private String readerToken;
     private final List<String> slugs = new ArrayList<>();
-    private final java.util.Set<String> unsaturated = new java.util.HashSet<>();
 
     private Benchmark(Path root, Settings settings) throws IOException {
         this.root = root;
@@ -233,7 +232,8 @@ public final class Benchmark {
 
     private void writeScenario(String name, Supplier<Future<Boolean>> request, Pgbench pgbench, String database,
             String script) throws InterruptedException {
-        double saturation = saturate(name, request);
+        Saturation saturated = saturate(name, request);
+        double saturation = saturated.rate();
         // what the idle platform burns per second, taken off the CPU time of the measured runs below
         Map<String, ProcessHandle> processes = platformProcesses();
         Thread.sleep(IDLE_SAMPLE.toMillis()); // consumers and JIT compilers finish what the last step left them
@@ -269,7 +269,7 @@ public final class Benchmark {
                 + "%.2f ms at %.0f tps", name, pgSaturation, settings.pgbenchClients(), ms(pgHalf, 50),
                 ms(pgHalf, 99), pgSaturation / 2));
         double ratio = saturation / pgSaturation;
-        results.row("1. Write path", name + ": throughput at saturation", atLeast(name, saturation),
+        results.row("1. Write path", name + ": throughput at saturation", saturated.label(),
                 perSecond(pgSaturation) + " (pgbench, entity + outbox row)", pct(ratio), "≥ 40%", ratio >= 0.40);
         double p99Ratio = half.p(99) / ms(pgHalf, 99);
         results.row("1. Write path", name + ": p99 at 50% load", millis(half.p(99)) + " (p50 " + millis(half.p(50))
@@ -306,13 +306,17 @@ public final class Benchmark {
                 + "recorded", settings.jitWarmup().toSeconds(), JIT_WARMUP_RATE));
     }
 
-    /** "≥ 640/s (not saturated)" when the search ran out of steps before the service fell behind. */
-    private String atLeast(String name, double rate) {
-        return unsaturated.contains(name) ? "≥ " + perSecond(rate) + " (not saturated)" : perSecond(rate);
+    /** The best completion rate of a saturation search; a lower bound if the path kept up with every step. */
+    private record Saturation(double rate, boolean reached) {
+
+        /** "320/s", or "≥ 640/s (not saturated)" when the search ran out of steps before the path fell behind. */
+        String label() {
+            return reached ? perSecond(rate) : "≥ " + perSecond(rate) + " (not saturated)";
+        }
     }
 
     /** Doubles the arrival rate until the service falls behind; its best completion rate is its saturation. */
-    private double saturate(String name, Supplier<Future<Boolean>> request) {
+    private Saturation saturate(String name, Supplier<Future<Boolean>> request) {
         double rate = settings.startRate();
         // the warm-up: JIT, connection pools, and consumers catching up with what the previous scenario wrote
         System.out.println("[bench] " + OpenLoad.run(name + " warm-up", rate, settings.warmup(), Duration.ZERO,
@@ -327,15 +331,12 @@ public final class Benchmark {
             fellBehind = point.throughput() < 0.9 * rate || point.errorRatio() > 0.01 || point.p(99) > 2000;
             rate *= 2;
         }
-        if (!fellBehind) {
-            unsaturated.add(name);
-        }
         results.note(String.format(Locale.ROOT, fellBehind ? "%s saturates at %.1f/s"
                 : "%s kept up with every step up to %.1f/s (BENCH_MAX_STEPS): its capacity is higher", name, best));
         if (best <= 0) {
             throw new IllegalStateException(name + " completed no request at " + settings.startRate() + "/s");
         }
-        return best;
+        return new Saturation(best, fellBehind);
     }
 
     // ----------------------------------------------------------------------------------------- 2. event latency
@@ -581,12 +582,12 @@ public final class Benchmark {
     }
 
     private void readScenario(String name, Supplier<Future<Boolean>> request) {
-        double saturation = saturate(name, request);
+        Saturation saturated = saturate(name, request);
+        double saturation = saturated.rate();
         OpenLoad.Point half = OpenLoad.run(name + " @50%", saturation / 2, settings.warmup(), settings.measure(),
                 Duration.ofSeconds(15), request);
         System.out.println("[bench] " + half);
-        results.row("4. Read path", name + ": throughput at saturation", atLeast(name, saturation), "–", "–", "–",
-                null);
+        results.row("4. Read path", name + ": throughput at saturation", saturated.label(), "–", "–", "–", null);
         results.row("4. Read path", name + ": p99 at 50% load", millis(half.p(99)) + " (p50 " + millis(half.p(50))
                 + ", " + half.failed() + " failed)", "–", "–", "–", null);
         latencyPoint(name + " @50%", half);

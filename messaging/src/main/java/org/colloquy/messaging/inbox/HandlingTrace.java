@@ -66,9 +66,7 @@ final class HandlingTrace {
         io.vertx.core.Context vertxContext = VertxContext.isOnDuplicatedContext() ? Vertx.currentContext() : null;
         Scope scope = vertxContext != null ? Context.current().with(span).makeCurrent() : Scope.noop();
         HandlingTrace trace = new HandlingTrace(record, span, scope, vertxContext, eventId, eventType);
-        trace.mdc(EVENT_ID, eventId);
-        trace.mdc(EVENT_TYPE, eventType);
-        trace.mdc(TOPIC, record.topic());
+        trace.putMdc();
         return trace;
     }
 
@@ -108,9 +106,7 @@ final class HandlingTrace {
      */
     void logEnded() {
         try (Scope current = vertxContext != null ? Context.current().with(span).makeCurrent() : Scope.noop()) {
-            mdc(EVENT_ID, eventId);
-            mdc(EVENT_TYPE, eventType);
-            mdc(TOPIC, record.topic());
+            putMdc();
             logOutcome();
         } finally {
             removeMdc();
@@ -127,6 +123,12 @@ final class HandlingTrace {
             Log.infof("Event %s (%s) from %s-%d@%d: %s [trace %s]", eventId, eventType, record.topic(),
                     record.partition(), record.offset(), outcome, traceId);
         }
+    }
+
+    private void putMdc() {
+        mdc(EVENT_ID, eventId);
+        mdc(EVENT_TYPE, eventType);
+        mdc(TOPIC, record.topic());
     }
 
     private void removeMdc() {

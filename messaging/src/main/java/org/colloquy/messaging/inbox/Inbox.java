@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -93,16 +94,27 @@ public class Inbox {
      * handling is a span in the trace of the record's {@code traceparent}, with the event in the log MDC.
      */
     public Uni<Void> process(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        return traced(record, trace -> {
+            try {
+                return handle(decode(record, handlers), trace);
+            } catch (MalformedEventException e) {
+                return deadLetter(record, e, trace);
+            }
+        });
+    }
+
+    /** The handling of one record in its own span, closed when the handling ends. */
+    private Uni<Void> traced(ConsumerRecord<String, String> record, Function<HandlingTrace, Uni<Void>> handling) {
         HandlingTrace trace = HandlingTrace.start(tracer, consumer, record);
-        Uni<Void> handling;
+        Uni<Void> handled;
         try {
-            handling = handle(record, handlers, trace);
+            handled = handling.apply(trace);
         } catch (RuntimeException e) { // a bug here must not leave the span and the MDC open
             trace.failed(e);
             trace.close();
             throw e;
         }
-        return handling.onTermination().invoke(trace::close);
+        return handled.onTermination().invoke(trace::close);
     }
 
     /**
@@ -121,11 +133,12 @@ public class Inbox {
             } catch (MalformedEventException e) {
                 List<Decoded> before = List.copyOf(run);
                 run.clear();
-                processing = processing.chain(() -> applyRun(before, handlers)).chain(() -> process(record, handlers));
+                processing = processing.chain(() -> applyRun(before))
+                        .chain(() -> traced(record, trace -> deadLetter(record, e, trace)));
             }
         }
         List<Decoded> last = List.copyOf(run);
-        return processing.chain(() -> applyRun(last, handlers));
+        return processing.chain(() -> applyRun(last));
     }
 
     /** A readable record; {@code handler} is null for a type this consumer does not care about. */
@@ -144,26 +157,21 @@ public class Inbox {
         return new Decoded(record, metadata, EventCatalog.read(metadata.type(), record.value()), handler.get());
     }
 
-    private Uni<Void> handle(ConsumerRecord<String, String> record, EventHandlers handlers, HandlingTrace trace) {
-        Decoded decoded;
-        try {
-            decoded = decode(record, handlers);
-        } catch (MalformedEventException e) {
-            return deadLetter(record, e, trace);
-        }
+    /** A readable record alone, in its own transaction, with retries and dead-lettering. */
+    private Uni<Void> handle(Decoded decoded, HandlingTrace trace) {
         if (decoded.handler() == null) {
             trace.quietOutcome("skipped (no handler)");
-            return savePositionAlone(record);
+            return savePositionAlone(decoded.record());
         }
-        return applyWithRetries(record, decoded.event(), decoded.metadata(), decoded.handler(), trace);
+        return applyWithRetries(decoded.record(), decoded.event(), decoded.metadata(), decoded.handler(), trace);
     }
 
-    private Uni<Void> applyRun(List<Decoded> run, EventHandlers handlers) {
+    private Uni<Void> applyRun(List<Decoded> run) {
         if (run.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         if (run.size() == 1 || run.stream().allMatch(decoded -> decoded.handler() == null)) {
-            return oneByOne(run, handlers);
+            return oneByOne(run);
         }
         int[] failedAt = {-1};
         return applyTogether(run, failedAt).onFailure().recoverWithUni(failure -> {
@@ -173,20 +181,24 @@ public class Inbox {
                             : "the records before and after offset " + run.get(failed).record().offset()
                                     + " go in batches again, that record alone");
             if (failed < 0) { // the commit or a position failed, not a handler
-                return oneByOne(run, handlers);
+                return oneByOne(run);
             }
-            return applyRun(run.subList(0, failed), handlers)
-                    .chain(() -> process(run.get(failed).record(), handlers))
-                    .chain(() -> applyRun(run.subList(failed + 1, run.size()), handlers));
+            return applyRun(run.subList(0, failed))
+                    .chain(() -> alone(run.get(failed)))
+                    .chain(() -> applyRun(run.subList(failed + 1, run.size())));
         });
     }
 
-    private Uni<Void> oneByOne(List<Decoded> run, EventHandlers handlers) {
+    private Uni<Void> oneByOne(List<Decoded> run) {
         Uni<Void> processing = Uni.createFrom().voidItem();
         for (Decoded decoded : run) {
-            processing = processing.chain(() -> process(decoded.record(), handlers));
+            processing = processing.chain(() -> alone(decoded));
         }
         return processing;
+    }
+
+    private Uni<Void> alone(Decoded decoded) {
+        return traced(decoded.record(), trace -> handle(decoded, trace));
     }
 
     /**
@@ -197,11 +209,7 @@ public class Inbox {
     private Uni<Void> applyTogether(List<Decoded> run, int[] failedAt) {
         List<HandlingTrace> traces = new ArrayList<>();
         List<Runnable> counts = new ArrayList<>();
-        InboxTransaction transaction = InboxTransaction.begin();
-        Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
-        run.forEach(decoded -> nextOffsets.merge(new TopicPartition(decoded.record().topic(),
-                decoded.record().partition()), decoded.record().offset() + 1, Math::max));
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+        return inTransaction(run.stream().map(Decoded::record).toList(), session -> {
             Uni<Void> steps = Uni.createFrom().voidItem();
             for (int i = 0; i < run.size(); i++) {
                 Decoded decoded = run.get(i);
@@ -224,19 +232,30 @@ public class Inbox {
                     });
                 }
             }
-            for (Map.Entry<TopicPartition, Long> next : nextOffsets.entrySet()) {
-                steps = steps.chain(() -> savePosition(session, next.getKey().topic(), next.getKey().partition(),
-                        next.getValue()));
-            }
             return steps;
-        }))
+        }).invoke(() -> {
+            counts.forEach(Runnable::run);
+            traces.forEach(HandlingTrace::logEnded);
+        });
+    }
+
+    /**
+     * The frame of every inbox transaction: the work, then the records' partition positions, in one transaction;
+     * once it committed, what the handlers left for after the commit, and the positions in memory for catch-up.
+     */
+    private <T> Uni<T> inTransaction(List<ConsumerRecord<String, String>> records,
+            Function<Mutiny.Session, Uni<T>> work) {
+        Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
+        records.forEach(record -> nextOffsets.merge(new TopicPartition(record.topic(), record.partition()),
+                record.offset() + 1, Math::max));
+        InboxTransaction transaction = InboxTransaction.begin();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> work.apply(session)
+                .call(() -> savePositions(session, nextOffsets))))
                 .onTermination().invoke(InboxTransaction::end)
                 .invoke(() -> {
                     transaction.afterCommit().forEach(Runnable::run);
                     nextOffsets.forEach((partition, next) -> positions.advance(partition.topic(),
                             partition.partition(), next));
-                    counts.forEach(Runnable::run);
-                    traces.forEach(HandlingTrace::logEnded);
                 });
     }
 
@@ -302,16 +321,8 @@ public class Inbox {
     /** One attempt in one transaction; the outcome is counted only once the transaction committed. */
     private Uni<Void> applyOnce(ConsumerRecord<String, String> record, DomainEvent event, EventMetadata metadata,
             BiFunction<DomainEvent, EventMetadata, Uni<Void>> handler, HandlingTrace trace) {
-        InboxTransaction transaction = InboxTransaction.begin();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> applyInSession(session, event,
-                metadata, handler, trace)
-                .call(() -> savePosition(session, record.topic(), record.partition(), record.offset() + 1))))
-                .onTermination().invoke(InboxTransaction::end)
-                .invoke(outcome -> {
-                    transaction.afterCommit().forEach(Runnable::run);
-                    positions.advance(record.topic(), record.partition(), record.offset() + 1);
-                    metrics.inboxProcessed(metadata.type(), outcome);
-                })
+        return inTransaction(List.of(record), session -> applyInSession(session, event, metadata, handler, trace))
+                .invoke(outcome -> metrics.inboxProcessed(metadata.type(), outcome))
                 .replaceWithVoid();
     }
 
@@ -339,14 +350,18 @@ public class Inbox {
                 });
     }
 
-    private Uni<Void> savePosition(Mutiny.Session session, String topic, int partition, long nextOffset) {
-        return session.createNativeQuery(SAVE_POSITION_NATIVE)
-                .setParameter(1, consumer)
-                .setParameter(2, topic)
-                .setParameter(3, partition)
-                .setParameter(4, nextOffset)
-                .executeUpdate()
-                .replaceWithVoid();
+    private Uni<Void> savePositions(Mutiny.Session session, Map<TopicPartition, Long> nextOffsets) {
+        Uni<Void> saving = Uni.createFrom().voidItem();
+        for (Map.Entry<TopicPartition, Long> next : nextOffsets.entrySet()) {
+            saving = saving.chain(() -> session.createNativeQuery(SAVE_POSITION_NATIVE)
+                    .setParameter(1, consumer)
+                    .setParameter(2, next.getKey().topic())
+                    .setParameter(3, next.getKey().partition())
+                    .setParameter(4, next.getValue())
+                    .executeUpdate()
+                    .replaceWithVoid());
+        }
+        return saving;
     }
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Throwable failure, HandlingTrace trace) {
