@@ -54,7 +54,8 @@ class LifecycleTest {
     }
 
     private static long frontPageCount() {
-        return anonymous().get("/api/articles?limit=1").then().statusCode(200).extract().<Integer> path("articlesCount");
+        return anonymous().get("/api/articles?limit=1").then().statusCode(200).extract()
+                .<Integer> path("articlesCount");
     }
 
     private long publishedInDatabase() {

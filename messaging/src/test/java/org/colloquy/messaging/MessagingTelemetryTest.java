@@ -16,14 +16,20 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
@@ -34,6 +40,7 @@ import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaResource;
 import org.colloquy.testing.KafkaTestClient;
 import org.colloquy.testing.PostgresResource;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /** Metrics at /q/metrics and W3C trace context from the write through the outbox and Kafka into the inbox. */
@@ -174,11 +181,11 @@ class MessagingTelemetryTest {
 
     @Test
     void eachOutcomeLineOfABatchCarriesItsOwnEventAndTraceInTheMdc() {
-        List<String[]> lines = new java.util.concurrent.CopyOnWriteArrayList<>(); // message, MDC traceId, eventId
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
+        List<String[]> lines = new CopyOnWriteArrayList<>(); // message, MDC traceId, eventId
+        Handler capture = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext) {
                     lines.add(new String[] {ext.getFormattedMessage(), ext.getMdc("traceId"), ext.getMdc("eventId")});
                 }
             }
@@ -191,13 +198,13 @@ class MessagingTelemetryTest {
             public void close() {
             }
         };
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(
+        Logger logger = Logger.getLogger(
                 "org.colloquy.messaging.inbox.HandlingTrace");
         logger.addHandler(capture);
         try {
             String articleId = UUID.randomUUID().toString();
-            List<String> eventIds = new java.util.ArrayList<>();
-            List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> backlog = new java.util.ArrayList<>();
+            List<String> eventIds = new ArrayList<>();
+            List<ProducerRecord<String, String>> backlog = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 eventIds.add(UUID.randomUUID().toString());
                 backlog.add(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, eventIds.get(i), PUBLISHED,
@@ -235,7 +242,7 @@ class MessagingTelemetryTest {
     }
 
     private static List<String> headers(ConsumerRecord<String, String> record, String name) {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (Header header : record.headers().headers(name)) {
             values.add(new String(header.value(), StandardCharsets.UTF_8));
         }
@@ -256,7 +263,7 @@ class MessagingTelemetryTest {
         Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{([^}]*)})? (\\S+)( # .*)?$",
                 Pattern.MULTILINE);
         Matcher matcher = sample.matcher(scrape());
-        List<Double> values = new java.util.ArrayList<>();
+        List<Double> values = new ArrayList<>();
         while (matcher.find()) {
             String found = matcher.group(2) == null ? "" : matcher.group(2);
             if (labels.entrySet().stream().allMatch(l -> found.contains(l.getKey() + "=\"" + l.getValue() + "\""))) {

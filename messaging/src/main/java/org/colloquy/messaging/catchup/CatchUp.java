@@ -178,9 +178,9 @@ public class CatchUp {
     }
 
     /**
-     * The topics' partitions, described again only after {@code catch-up.partitions-refresh}: partitions are added rarely (an
-     * operator's act), while describing them on every lookup was one broker round trip per write. Missing topics
-     * are not remembered, so a topic created later is found on the next lookup.
+     * The topics' partitions, described again only after {@code catch-up.partitions-refresh}: partitions are added
+     * rarely (an operator's act), while describing them on every lookup was one broker round trip per write. Missing
+     * topics are not remembered, so a topic created later is found on the next lookup.
      */
     private Uni<List<TopicPartition>> partitions(Admin client, Set<String> topics) {
         KnownPartitions known = knownPartitions.get(topics);
