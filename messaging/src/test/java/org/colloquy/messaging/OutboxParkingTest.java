@@ -76,6 +76,9 @@ class OutboxParkingTest {
     @Inject
     ParkedEvents parkedEvents;
 
+    @Inject
+    OutboxRelay relay;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -127,6 +130,7 @@ class OutboxParkingTest {
         assertThat(parkedCount(topicRefusedType)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(
                 () -> registry.get(MessagingMetrics.PARKED_ROWS).gauge().value() >= 2);
+        assertThat(relay.brokerUnresponsive()).as("requests still wait for Kafka's acknowledgement").isFalse();
     }
 
     @Test
