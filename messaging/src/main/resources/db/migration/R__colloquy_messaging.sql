@@ -42,3 +42,22 @@ create table if not exists consumer_position (
     updated_at  timestamptz not null default now(),
     primary key (consumer, topic, partition)
 );
+
+-- Outbox rows Kafka refused for good (record too large, invalid record, unserializable): moved here, in the
+-- statement that deletes them from outbox_event, so that the relay goes on with the rows behind them. The full row
+-- stays, with why Kafka refused it; an operator fixes and re-drives it (messaging/README.md, "Parked events").
+create table if not exists outbox_parked (
+    id            uuid primary key,
+    seq           bigint      not null,
+    topic         text        not null,
+    msg_key       text        not null,
+    type          text        not null,
+    subject       text        not null,
+    occurred_at   timestamptz not null,
+    payload       text        not null,
+    traceparent   text,
+    tracestate    text,
+    error_class   text        not null,
+    error_message text,
+    parked_at     timestamptz not null default now()
+);

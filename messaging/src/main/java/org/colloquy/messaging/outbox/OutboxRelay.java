@@ -19,9 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,7 +40,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * absent broker cannot drain the connection pool. A relay that dies leaves its claims to expire; the sweep then
  * publishes the rows again and consumers skip the copies. Per-key order: a row is published only when no earlier
  * row of its key is still pending, so the events of one aggregate reach Kafka in the order they were committed.
- * (Writes to one aggregate lock its row, so their outbox rows commit in {@code seq} order.)
+ * (Writes to one aggregate lock its row, so their outbox rows commit in {@code seq} order.) A row Kafka refuses for
+ * good (too large, invalid) is parked ({@link ParkedEvents}) and the rows behind it, of its key too, go on: one event
+ * missing from an aggregate's stream is better than every later event of the service held back behind it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -56,6 +59,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
     private final MessagingMetrics metrics;
+    private final ParkedEvents parked;
     private final Tracer tracer;
     private final URI source;
     private final int batchSize;
@@ -65,10 +69,12 @@ public class OutboxRelay {
     private volatile boolean missedSinceAck;
 
     public OutboxRelay(Pool pool, @Channel("colloquy-outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-            MutinyEmitter<String> kafka, MessagingMetrics metrics, Tracer tracer, MessagingConfig config) {
+            MutinyEmitter<String> kafka, MessagingMetrics metrics, ParkedEvents parked, Tracer tracer,
+            MessagingConfig config) {
         this.pool = pool;
         this.kafka = kafka;
         this.metrics = metrics;
+        this.parked = parked;
         this.tracer = tracer;
         this.source = URI.create("urn:colloquy:" + config.service());
         this.batchSize = config.outbox().batchSize();
@@ -80,7 +86,10 @@ public class OutboxRelay {
         this.claimOldest = claim.formatted("true", "limit $1");
     }
 
-    /** Publishes the given rows if they are still pending and unclaimed; returns how many were published. */
+    /**
+     * Publishes the given rows if they are still pending and unclaimed; returns how many left the outbox (published,
+     * or parked because Kafka refused them for good).
+     */
     public Uni<Integer> publish(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -88,7 +97,7 @@ public class OutboxRelay {
         return pool.preparedQuery(claimIds).execute(Tuple.of(ids.toArray(UUID[]::new))).chain(this::publishClaimed);
     }
 
-    /** Publishes the oldest pending rows, at most one batch; returns how many were published. */
+    /** Publishes the oldest pending rows, at most one batch; returns how many left the outbox (published or parked). */
     public Uni<Integer> publishOldest() {
         return pool.preparedQuery(claimOldest).execute(Tuple.of(batchSize)).chain(this::publishClaimed);
     }
@@ -129,9 +138,26 @@ public class OutboxRelay {
                             row -> row.seq() < blockedFrom.getOrDefault(row.key(), Long.MAX_VALUE)));
                     return release(publishable.get(false)).replaceWith(publishable.get(true));
                 })
-                .chain(publishable -> send(publishable)
-                        .onFailure().call(() -> release(publishable))
-                        .chain(() -> deletePublished(publishable)));
+                .chain(publishable -> send(publishable).chain(this::settle));
+    }
+
+    /**
+     * Deletes what Kafka acknowledged, parks what it refused for good and releases the rest. Completes with the number
+     * of rows that left the outbox, or fails when some rows were not acknowledged (the broker is unavailable or slow):
+     * those are published again by the sweep.
+     */
+    private Uni<Integer> settle(Sent sent) {
+        return deletePublished(sent.acknowledged())
+                .chain(deleted -> parked.park(sent.refused())
+                        .onFailure().recoverWithUni(failure -> {
+                            Log.warnf("Refused outbox events %s not parked (%s); they are sent again",
+                                    sent.refused().keySet().stream().map(OutboxRow::id).toList(), failure.getMessage());
+                            return release(List.copyOf(sent.refused().keySet())).replaceWith(0);
+                        })
+                        .map(parkedRows -> deleted + parkedRows))
+                .call(() -> release(sent.failed()))
+                .onItem().transformToUni(done -> sent.failure() == null ? Uni.createFrom().item(done)
+                        : Uni.createFrom().failure(sent.failure()));
     }
 
     /**
@@ -157,31 +183,70 @@ public class OutboxRelay {
                 .onFailure().recoverWithItem(() -> null); // the claim expires by itself
     }
 
-    /** Sends in seq order and completes when Kafka acknowledged every record; fails if any was not. */
-    private Uni<Void> send(List<OutboxRow> rows) {
+    /**
+     * Sends in seq order and completes when Kafka answered for every record: acknowledged it, refused it for good
+     * (too large, invalid: {@link ParkedEvents#refusal}), or did not acknowledge it in time. Never fails.
+     */
+    private Uni<Sent> send(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Sent.NOTHING);
         }
-        List<Uni<Void>> acks = new ArrayList<>(rows.size());
+        List<Uni<Optional<Throwable>>> outcomes = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             Span span = publishSpan(row);
-            acks.add(kafka.sendMessage(toMessage(row, span))
-                    .onItemOrFailure().invoke((acknowledged, failure) -> {
+            outcomes.add(Uni.createFrom().deferred(() -> kafka.sendMessage(toMessage(row, span)))
+                    .onItemOrFailure().transform((acknowledged, failure) -> {
                         if (failure == null) {
                             metrics.published(row.type());
                         } else {
                             span.setStatus(StatusCode.ERROR, failure.getMessage());
                         }
                         span.end();
+                        return Optional.ofNullable(failure);
                     }));
         }
-        return Uni.join().all(acks).andCollectFailures().replaceWithVoid()
-                .invoke(() -> missedSinceAck = false)
-                .onFailure().invoke(failure -> {
-                    waitedInVain();
-                    Log.warnf("Kafka did not acknowledge outbox events %s: %s",
-                            new LinkedHashSet<>(rows.stream().map(OutboxRow::id).toList()), failure.getMessage());
-                });
+        return Uni.join().all(outcomes).andFailFast().map(results -> {
+            Sent sent = Sent.of(rows, results);
+            if (sent.failure() != null) {
+                waitedInVain();
+                Log.warnf("Kafka did not acknowledge outbox events %s: %s",
+                        sent.failed().stream().map(OutboxRow::id).toList(), sent.failure().getMessage());
+            } else if (!sent.acknowledged().isEmpty()) {
+                missedSinceAck = false;
+            }
+            return sent;
+        });
+    }
+
+    /**
+     * What became of the records of one pass: acknowledged; refused for good, with the refusal; or not acknowledged
+     * (then {@code failure} is the first such failure).
+     */
+    private record Sent(List<OutboxRow> acknowledged, Map<OutboxRow, Throwable> refused, List<OutboxRow> failed,
+            Throwable failure) {
+
+        static final Sent NOTHING = new Sent(List.of(), Map.of(), List.of(), null);
+
+        static Sent of(List<OutboxRow> rows, List<Optional<Throwable>> outcomes) {
+            List<OutboxRow> acknowledged = new ArrayList<>();
+            Map<OutboxRow, Throwable> refused = new LinkedHashMap<>();
+            List<OutboxRow> failed = new ArrayList<>();
+            Throwable firstFailure = null;
+            for (int i = 0; i < rows.size(); i++) {
+                OutboxRow row = rows.get(i);
+                Throwable failure = outcomes.get(i).orElse(null);
+                Optional<Throwable> refusal = failure == null ? Optional.empty() : ParkedEvents.refusal(failure);
+                if (failure == null) {
+                    acknowledged.add(row);
+                } else if (refusal.isPresent()) {
+                    refused.put(row, refusal.get());
+                } else {
+                    failed.add(row);
+                    firstFailure = firstFailure == null ? failure : firstFailure;
+                }
+            }
+            return new Sent(acknowledged, refused, failed, firstFailure);
+        }
     }
 
     /**

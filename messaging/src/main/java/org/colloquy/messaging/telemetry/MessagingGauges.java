@@ -18,7 +18,8 @@ import org.colloquy.messaging.catchup.ConsumerPositions;
 
 /**
  * Refreshes the gauges that need a query, at a bounded rate and without blocking: the outbox backlog (a count of a
- * table that is normally empty, and its oldest row through the {@code seq} index) and the consumer lag (the shared
+ * table that is normally empty, and its oldest row through the {@code seq} index), the parked rows (another table
+ * that is normally empty) and the consumer lag (the shared
  * position table by its primary key, and one end-offsets request to Kafka).
  */
 @ApplicationScoped
@@ -27,7 +28,8 @@ public class MessagingGauges {
     private static final String OUTBOX = """
             select count(*) as pending,
                    coalesce(cast(extract(epoch from now() - (select occurred_at from outbox_event order by seq limit 1))
-                            as bigint), 0) as oldest
+                            as bigint), 0) as oldest,
+                   (select count(*) from outbox_parked) as parked
             from outbox_event""";
     private static final String POSITIONS = "select topic, partition, next_offset from consumer_position "
             + "where consumer = $1";
@@ -60,7 +62,7 @@ public class MessagingGauges {
     private Uni<Void> refreshOutbox() {
         return pool.query(OUTBOX).execute().invoke(rows -> {
             Row row = rows.iterator().next();
-            metrics.outbox(row.getLong("pending"), Math.max(0, row.getLong("oldest")));
+            metrics.outbox(row.getLong("pending"), Math.max(0, row.getLong("oldest")), row.getLong("parked"));
         }).replaceWithVoid();
     }
 

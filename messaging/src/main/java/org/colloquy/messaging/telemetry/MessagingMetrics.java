@@ -21,6 +21,8 @@ public class MessagingMetrics {
     public static final String PUBLISHED = "colloquy.outbox.events.published";
     public static final String BACKLOG = "colloquy.outbox.backlog";
     public static final String OLDEST_AGE = "colloquy.outbox.oldest.age";
+    public static final String PARKED = "colloquy.outbox.parked";
+    public static final String PARKED_ROWS = "colloquy.outbox.parked.rows";
     public static final String CONSUMER_LAG = "colloquy.consumer.lag";
     public static final String DEAD_LETTERS = "colloquy.dead.letters";
     public static final String INBOX_PROCESSED = "colloquy.inbox.events.processed";
@@ -32,6 +34,7 @@ public class MessagingMetrics {
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final AtomicLong parkedRows = new AtomicLong();
     private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
 
     public MessagingMetrics(MeterRegistry registry) {
@@ -43,11 +46,20 @@ public class MessagingMetrics {
                 .description("Age of the oldest outbox row not yet published; 0 when there is none")
                 .baseUnit("seconds")
                 .register(registry);
+        Gauge.builder(PARKED_ROWS, parkedRows, AtomicLong::get)
+                .description("Outbox rows Kafka refused for good, parked in outbox_parked until re-driven or deleted")
+                .register(registry);
     }
 
     /** Kafka acknowledged an outbox event. */
     public void published(String type) {
         counter(PUBLISHED, "Outbox events acknowledged by Kafka", Tags.of("type", type)).increment();
+    }
+
+    /** An outbox event Kafka refused for good was parked ({@code error}: the exception's simple class name). */
+    public void parked(String type, String error) {
+        counter(PARKED, "Outbox events Kafka refused for good and that were parked, by type and error",
+                Tags.of("type", type, "error", error)).increment();
     }
 
     /** A record of the topic went to the dead-letter topic (Kafka acknowledged the dead letter). */
@@ -62,9 +74,10 @@ public class MessagingMetrics {
                 Tags.of("type", type, "outcome", outcome)).increment();
     }
 
-    void outbox(long rows, long oldestSeconds) {
+    void outbox(long rows, long oldestSeconds, long parked) {
         backlog.set(rows);
         oldestAgeSeconds.set(oldestSeconds);
+        parkedRows.set(parked);
     }
 
     void lag(TopicPartition partition, long records) {
