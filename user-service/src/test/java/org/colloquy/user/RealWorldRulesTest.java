@@ -98,6 +98,11 @@ class RealWorldRulesTest {
                 .then().statusCode(422).body("errors.username", contains("must be at most 40 characters"))
                 .body("errors.email", contains("must be at most 254 characters"));
 
+        json().body(Map.of("user", Map.of("email", "e".repeat(100_000) + "@x.org", "password", "p".repeat(100_000))))
+                .post("/api/users/login").then().statusCode(422)
+                .body("errors.email", contains("must be at most 254 characters"))
+                .body("errors.password", contains("must be at most 256 bytes"));
+
         as(user).body(Map.of("user", Map.of("bio", "b".repeat(2000), "image",
                 "https://example.org/" + "i".repeat(1980)))).put("/api/user").then().statusCode(200);
     }

@@ -76,6 +76,25 @@ public final class ProfileRules {
     }
 
     /**
+     * At log-in only what no account can have is refused: a blank or overlong e-mail (it would also be an overlong
+     * throttle key), a blank or overlong password (hashing it would cost more than any real one).
+     */
+    public static Optional<String> loginEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.of("can't be blank");
+        }
+        return tooLong(email.trim(), EMAIL_MAX_CHARS) ? Optional.of(tooLongMessage(EMAIL_MAX_CHARS)) : Optional.empty();
+    }
+
+    public static Optional<String> loginPassword(String password) {
+        if (password == null || password.isEmpty()) {
+            return Optional.of("can't be blank");
+        }
+        return password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES
+                ? Optional.of("must be at most " + PASSWORD_MAX_BYTES + " bytes") : Optional.empty();
+    }
+
+    /**
      * The form under which an e-mail address identifies an account: trimmed and lower-case. Look-ups and the log-in
      * throttle both key on it, so that {@code "Victim@x.org "} is the same account (and the same count) as
      * {@code "victim@x.org"}.

@@ -80,14 +80,10 @@ public class AccountService {
     }
 
     public Uni<UserView> login(String email, String password, String clientAddress) {
-        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            Map<String, List<String>> problems = new LinkedHashMap<>();
-            if (email == null || email.isBlank()) {
-                problems.put("email", List.of("can't be blank"));
-            }
-            if (password == null || password.isEmpty()) {
-                problems.put("password", List.of("can't be blank"));
-            }
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        ProfileRules.loginEmail(email).ifPresent(p -> problems.put("email", List.of(p)));
+        ProfileRules.loginPassword(password).ifPresent(p -> problems.put("password", List.of(p)));
+        if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ApiException.invalid(problems));
         }
         return loginThrottle.attempt(email, clientAddress)

@@ -25,8 +25,10 @@ public class LoginThrottle {
     private final Duration window;
 
     public LoginThrottle(AttemptCounter counter,
-            @ConfigProperty(name = "colloquy.users.login.max-failures-per-account", defaultValue = "5") int maxPerAccount,
-            @ConfigProperty(name = "colloquy.users.login.max-failures-per-address", defaultValue = "20") int maxPerAddress,
+            @ConfigProperty(name = "colloquy.users.login.max-failures-per-account", defaultValue = "5")
+            int maxPerAccount,
+            @ConfigProperty(name = "colloquy.users.login.max-failures-per-address", defaultValue = "20")
+            int maxPerAddress,
             @ConfigProperty(name = "colloquy.users.login.window", defaultValue = "PT15M") Duration window) {
         this.counter = counter;
         this.maxPerAccount = maxPerAccount;

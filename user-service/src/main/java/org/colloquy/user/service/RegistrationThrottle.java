@@ -20,7 +20,8 @@ public class RegistrationThrottle {
     private final Duration window;
 
     public RegistrationThrottle(AttemptCounter counter,
-            @ConfigProperty(name = "colloquy.users.registration.max-per-address", defaultValue = "10") int maxPerAddress,
+            @ConfigProperty(name = "colloquy.users.registration.max-per-address", defaultValue = "10")
+            int maxPerAddress,
             @ConfigProperty(name = "colloquy.users.registration.window", defaultValue = "PT1H") Duration window) {
         this.counter = counter;
         this.maxPerAddress = maxPerAddress;

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issues the RS256 tokens every service verifies: {@code sub} the user id, {@code upn} and
- * {@code preferred_username} the username, {@code groups} the roles, {@code ver} the user's token version. The signing key is
- * {@code smallrye.jwt.sign.key.location}; its public half is served as JWKS.
+ * {@code preferred_username} the username, {@code groups} the roles, {@code ver} the user's token version. The
+ * signing key is {@code smallrye.jwt.sign.key.location}; its public half is served as JWKS.
  */
 @ApplicationScoped
 public class TokenIssuer {
