@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 @UserServiceTest
 class RolesAndThrottleTest {
 
-    /** Configured in the test profile as an initial admin. */
+    /** Configured in the test profile as initial admins; only CHIEF exists when the service starts. */
     static final String CHIEF = "chief-admin";
+    static final String LATE = "late-admin";
 
     @Test
     void onlyAnAdminCanGrantRolesAndTheyArriveWithTheNextToken() {
@@ -33,6 +34,7 @@ class RolesAndThrottleTest {
                 .then().statusCode(401);
         as(admin).body(Map.of("roles", List.of("moderator"))).put("/api/admin/users/{u}/roles", user.username())
                 .then().statusCode(200).body("user.roles", containsInAnyOrder("moderator", "user"));
+        as(user).get("/api/user").then().statusCode(401);
 
         String token = json().body(Map.of("user", Map.of("email", user.email(), "password", PASSWORD)))
                 .post("/api/users/login").then().statusCode(200).extract().path("user.token");
@@ -83,13 +85,24 @@ class RolesAndThrottleTest {
                 .post("/api/users/login").then().statusCode(200);
     }
 
-    private static Users.Registered initialAdmin() {
+    /** Listed, but registered only after start-up: whoever takes the name gets no admin role. */
+    @Test
+    void anInitialAdminNameRegisteredAfterStartUpIsNoAdmin() {
+        String token = json().body(Map.of("user", Map.of("username", LATE, "email", LATE + "@example.org",
+                "password", PASSWORD))).post("/api/users").then().statusCode(201).extract().path("user.token");
+
+        assertThat(Users.groups(token)).containsExactly("user");
+        String again = json().body(Map.of("user", Map.of("email", LATE + "@example.org", "password", PASSWORD)))
+                .post("/api/users/login").then().statusCode(200).extract().path("user.token");
+        assertThat(Users.groups(again)).containsExactly("user");
+        json().header("Authorization", "Token " + again).body(Map.of("roles", List.of("admin")))
+                .put("/api/admin/users/{u}/roles", LATE).then().statusCode(403);
+    }
+
+    /** The account exists before start-up (test data migration), so start-up made it admin. */
+    static Users.Registered initialAdmin() {
         String token = json().body(Map.of("user", Map.of("email", CHIEF + "@example.org", "password", PASSWORD)))
-                .post("/api/users/login").then().extract().path("user.token");
-        if (token == null) {
-            token = json().body(Map.of("user", Map.of("username", CHIEF, "email", CHIEF + "@example.org",
-                    "password", PASSWORD))).post("/api/users").then().statusCode(201).extract().path("user.token");
-        }
+                .post("/api/users/login").then().statusCode(200).extract().path("user.token");
         assertThat(Users.groups(token)).contains("admin");
         return new Users.Registered(CHIEF, CHIEF + "@example.org", token);
     }

@@ -27,6 +27,12 @@ public class User {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /**
+     * Tokens carry it as their {@code ver} claim; raising it ends every session opened before (a token with a lower
+     * {@code ver} is refused).
+     */
+    @Column(name = "token_version")
+    public int tokenVersion;
 
     public static User register(String username, String email, String passwordHash, Instant now) {
         User user = new User();
@@ -44,7 +50,32 @@ public class User {
         return Roles.parse(roles);
     }
 
-    public void grant(Set<String> newRoles) {
-        roles = Roles.format(newRoles);
+    /** Sets the roles; true if they changed. */
+    public boolean grant(Set<String> newRoles) {
+        String formatted = Roles.format(newRoles);
+        if (formatted.equals(roles)) {
+            return false;
+        }
+        roles = formatted;
+        return true;
+    }
+
+    /** A new password ends every other session. */
+    public void changePassword(String newPasswordHash) {
+        passwordHash = newPasswordHash;
+        revokeSessions();
+    }
+
+    /** Roles set by an admin: if they changed, tokens that still carry the old ones stop working. */
+    public boolean changeRoles(Set<String> newRoles) {
+        boolean changed = grant(newRoles);
+        if (changed) {
+            revokeSessions();
+        }
+        return changed;
+    }
+
+    private void revokeSessions() {
+        tokenVersion++;
     }
 }

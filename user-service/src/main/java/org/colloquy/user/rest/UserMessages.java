@@ -1,9 +1,12 @@
 package org.colloquy.user.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.colloquy.api.ApiException;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.service.ProfileService.ProfileView;
 import org.colloquy.user.service.UserView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the user endpoints, in the RealWorld shapes ({@code {"user":{...}}}). */
 public final class UserMessages {
@@ -20,9 +23,38 @@ public final class UserMessages {
     public record Login(String email, String password) {
     }
 
-    public record UpdateUserRequest(UpdateUser user) {
+    /**
+     * RealWorld tells an absent field (stays as it is) from an explicit {@code null} ({@code "bio": null} clears the
+     * bio), which a record of strings cannot: the fields are read from the JSON tree, and a {@code null} reads as
+     * {@code ""}, so it meets the same rules as an empty text: bio and image are cleared, e-mail, username and
+     * password "can't be blank".
+     */
+    public record UpdateUserRequest(@Schema(implementation = UpdateUser.class) JsonNode user) {
+
+        /** Typed as any JSON (not an object node) so that the body readers registered for trees apply to it. */
+        public boolean isMissing() {
+            return user == null || user.isNull();
+        }
+
+        public String field(String name) {
+            if (!user.isObject()) {
+                throw ApiException.invalid("user", "must be an object");
+            }
+            JsonNode value = user.get(name);
+            if (value == null) {
+                return null;
+            }
+            if (value.isNull()) {
+                return "";
+            }
+            if (!value.isTextual()) {
+                throw ApiException.invalid(name, "must be a string");
+            }
+            return value.textValue();
+        }
     }
 
+    /** The shape of {@link UpdateUserRequest#user()}, for the API description. */
     public record UpdateUser(String email, String password, String username, String bio, String image) {
     }
 

@@ -44,14 +44,15 @@ public class UsersResource {
     @Path("/users")
     @ResponseStatus(201)
     @Operation(summary = "Register a new user", description = "Usernames and e-mails are unique regardless of case "
-            + "(409); passwords need 8 characters to 256 bytes (422).")
-    public Uni<UserResponse> register(NewUserRequest request) {
+            + "(409); passwords need 8 characters to 256 bytes (422). Registrations per client address are limited "
+            + "(429 with Retry-After).")
+    public Uni<UserResponse> register(NewUserRequest request, @Context HttpServerRequest http) {
         if (request == null || request.user() == null) {
             throw ApiException.invalid("user", "can't be blank");
         }
         var user = request.user();
-        return accounts.register(new Registration(user.username(), user.email(), user.password()))
-                .map(UserResponse::from);
+        return accounts.register(new Registration(user.username(), user.email(), user.password()),
+                ClientAddress.of(http)).map(UserResponse::from);
     }
 
     @POST
@@ -62,7 +63,7 @@ public class UsersResource {
         if (request == null || request.user() == null) {
             throw ApiException.invalid("user", "can't be blank");
         }
-        return accounts.login(request.user().email(), request.user().password(), http.remoteAddress().hostAddress())
+        return accounts.login(request.user().email(), request.user().password(), ClientAddress.of(http))
                 .map(UserResponse::from);
     }
 
@@ -78,15 +79,15 @@ public class UsersResource {
     @PUT
     @Path("/user")
     @Authenticated
-    @Operation(summary = "Update the current user", description = "Omitted fields stay as they are; an empty bio or "
-            + "image is stored as null. The answer carries a new token (the username is in it).")
+    @Operation(summary = "Update the current user", description = "Omitted fields stay as they are; an empty or null "
+            + "bio or image clears it; a null e-mail, username or password is a 422. The answer carries a new token "
+            + "(the username is in it); a new password ends every other session (their tokens get 401).")
     public Uni<UserResponse> update(UpdateUserRequest request) {
-        if (request == null || request.user() == null) {
+        if (request == null || request.isMissing()) {
             throw ApiException.invalid("user", "can't be blank");
         }
-        var user = request.user();
-        return accounts.update(UUID.fromString(caller.id()),
-                new AccountChanges(user.username(), user.email(), user.password(), user.bio(), user.image()))
+        return accounts.update(UUID.fromString(caller.id()), new AccountChanges(request.field("username"),
+                request.field("email"), request.field("password"), request.field("bio"), request.field("image")))
                 .map(UserResponse::from);
     }
 }

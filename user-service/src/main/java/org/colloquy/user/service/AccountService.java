@@ -11,14 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.colloquy.api.ApiException;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.messaging.outbox.Outbox;
 import org.colloquy.user.domain.ProfileRules;
-import org.colloquy.user.domain.Roles;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 
@@ -36,22 +35,25 @@ public class AccountService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
-    private final LoginThrottle throttle;
-    private final InitialAdmins initialAdmins;
+    private final LoginThrottle loginThrottle;
+    private final RegistrationThrottle registrationThrottle;
     private final Outbox outbox;
 
-    public AccountService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens, LoginThrottle throttle,
-            InitialAdmins initialAdmins, Outbox outbox) {
+    public AccountService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
+            LoginThrottle loginThrottle, RegistrationThrottle registrationThrottle, Outbox outbox) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
-        this.throttle = throttle;
-        this.initialAdmins = initialAdmins;
+        this.loginThrottle = loginThrottle;
+        this.registrationThrottle = registrationThrottle;
         this.outbox = outbox;
     }
 
-    /** Hashes outside the transaction (it is slow), then stores the account and announces it together. */
-    public Uni<UserView> register(Registration registration) {
+    /**
+     * Counts the attempt against the client address once the input is valid (a valid attempt costs a hash), hashes
+     * outside the transaction (it is slow), then stores the account and announces it together.
+     */
+    public Uni<UserView> register(Registration registration, String clientAddress) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         ProfileRules.username(registration.username()).ifPresent(p -> problems.put("username", List.of(p)));
         ProfileRules.email(registration.email()).ifPresent(p -> problems.put("email", List.of(p)));
@@ -59,19 +61,18 @@ public class AccountService {
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ApiException.invalid(problems));
         }
-        return hasher.hash(registration.password())
+        return registrationThrottle.attempt(clientAddress)
+                .chain(() -> hasher.hash(registration.password()))
                 .chain(hash -> store(registration, hash))
                 .onFailure(UniqueViolation::is).transform(UniqueViolation::toConflict)
                 .map(user -> new UserView(user, tokens.issue(user)));
     }
 
+    /** Only operators make admins (see {@link InitialAdmins}): a new account never starts with more than 'user'. */
     @WithTransaction
     Uni<User> store(Registration registration, String passwordHash) {
         User user = User.register(registration.username().trim(), registration.email().trim(), passwordHash,
                 Instant.now());
-        if (initialAdmins.includes(user.username)) {
-            user.grant(Set.of(Roles.ADMIN));
-        }
         return ensureAvailable(user.username, user.email, user.id)
                 .chain(() -> users.persist(user))
                 .call(() -> outbox.append(new UserRegistered(user.id.toString(), user.username, user.bio, user.image,
@@ -79,32 +80,28 @@ public class AccountService {
     }
 
     public Uni<UserView> login(String email, String password, String clientAddress) {
-        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            Map<String, List<String>> problems = new LinkedHashMap<>();
-            if (email == null || email.isBlank()) {
-                problems.put("email", List.of("can't be blank"));
-            }
-            if (password == null || password.isEmpty()) {
-                problems.put("password", List.of("can't be blank"));
-            }
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        ProfileRules.loginEmail(email).ifPresent(p -> problems.put("email", List.of(p)));
+        ProfileRules.loginPassword(password).ifPresent(p -> problems.put("password", List.of(p)));
+        if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ApiException.invalid(problems));
         }
-        return throttle.check(email, clientAddress)
+        return loginThrottle.attempt(email, clientAddress)
                 .chain(() -> findByEmail(email))
                 .chain(user -> verify(user, password))
                 .chain(user -> {
                     if (user == null) {
-                        Log.infof("Failed log-in for %s from %s", email, clientAddress);
-                        return throttle.recordFailure(email, clientAddress).chain(() -> Uni.createFrom()
-                                .failure(ApiException.unauthorized("credentials", "email or password is invalid")));
+                        Log.infof("Failed log-in for %s from %s", ProfileRules.normalizedEmail(email), clientAddress);
+                        return Uni.createFrom().failure(ApiException.unauthorized("credentials", "invalid"));
                     }
-                    return throttle.clear(email).replaceWith(new UserView(user, tokens.issue(user)));
+                    return loginThrottle.succeeded(email, clientAddress)
+                            .replaceWith(new UserView(user, tokens.issue(user)));
                 });
     }
 
     @WithSession
     Uni<User> findByEmail(String email) {
-        return users.findByEmail(email.trim());
+        return users.findByEmail(ProfileRules.normalizedEmail(email));
     }
 
     /** The user if the password matches; an unknown e-mail costs a hash all the same, so timing tells nothing. */
@@ -147,6 +144,10 @@ public class AccountService {
                 .map(user -> new UserView(user, tokens.issue(user)));
     }
 
+    /**
+     * A new password raises the token version (ending every other session) and announces it with the change; the
+     * answer's token carries the new version, so the caller's own session goes on.
+     */
     @WithTransaction
     Uni<User> apply(UUID userId, AccountChanges changes, String newPasswordHash) {
         return users.findById(userId).onItem().ifNull().failWith(() -> ApiException.notFound("user"))
@@ -155,14 +156,12 @@ public class AccountService {
                         changes.email() == null ? null : changes.email().trim(), user.id))
                 .call(user -> {
                     List<String> before = profileOf(user);
+                    Instant now = Instant.now();
                     if (changes.username() != null) {
                         user.username = changes.username().trim();
                     }
                     if (changes.email() != null) {
                         user.email = changes.email().trim();
-                    }
-                    if (newPasswordHash != null) {
-                        user.passwordHash = newPasswordHash;
                     }
                     if (changes.bio() != null) {
                         user.bio = ProfileRules.emptyToNull(changes.bio());
@@ -170,12 +169,20 @@ public class AccountService {
                     if (changes.image() != null) {
                         user.image = ProfileRules.emptyToNull(changes.image());
                     }
-                    user.updatedAt = Instant.now();
-                    if (before.equals(profileOf(user))) {
-                        return Uni.createFrom().voidItem();
+                    user.updatedAt = now;
+                    Uni<Void> revoked = Uni.createFrom().voidItem();
+                    if (newPasswordHash != null) {
+                        user.changePassword(newPasswordHash);
+                        Log.infof("User %s changed their password; sessions before token version %d end",
+                                user.id, user.tokenVersion);
+                        revoked = outbox.append(new UserSessionsRevoked(user.id.toString(), user.tokenVersion, now))
+                                .replaceWithVoid();
                     }
-                    return outbox.append(new UserProfileUpdated(user.id.toString(), user.username, user.bio,
-                            user.image)).replaceWithVoid();
+                    if (before.equals(profileOf(user))) {
+                        return revoked;
+                    }
+                    return revoked.chain(() -> outbox.append(new UserProfileUpdated(user.id.toString(),
+                            user.username, user.bio, user.image))).replaceWithVoid();
                 });
     }
 

@@ -14,12 +14,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.colloquy.user.domain.Roles;
+import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The first administrators come from the operator: the usernames in {@code colloquy.users.initial-admins} get the
- * {@code admin} role when they register, and at start-up if they already exist. No request can grant it otherwise.
+ * The first administrators come from the operator: at start-up, the accounts named in
+ * {@code colloquy.users.initial-admins} that already exist get the {@code admin} role. A listed name that nobody has
+ * registered yet grants nothing, not even later: otherwise whoever registered it first would become admin. The
+ * operator registers the account, then restarts the service. No request can grant the role otherwise.
  */
 @ApplicationScoped
 public class InitialAdmins {
@@ -30,27 +33,39 @@ public class InitialAdmins {
     public InitialAdmins(@ConfigProperty(name = "colloquy.users.initial-admins") Optional<List<String>> usernames,
             UserRepository users) {
         this.usernames = usernames.orElse(List.of()).stream().map(name -> name.trim().toLowerCase(Locale.ROOT))
-                .filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
+                .filter(name -> !name.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
         this.users = users;
-    }
-
-    public boolean includes(String username) {
-        return usernames.contains(username.toLowerCase(Locale.ROOT));
     }
 
     /** Start-up is not on an event loop: the grant runs on a Vert.x context and start-up waits for it. */
     void grantAtStartup(@Observes StartupEvent event) throws Throwable {
         if (!usernames.isEmpty()) {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::grantExisting));
-            Log.infof("Initial admins configured: %s", usernames);
         }
     }
 
+    /**
+     * Gaining a role ends no session: tokens issued before carry fewer rights, never more. The admin's next log-in
+     * carries the role.
+     */
     private Uni<Void> grantExisting() {
-        return users.list("lower(username) in ?1", usernames).invoke(list -> list.forEach(user -> {
-            Set<String> roles = new TreeSet<>(user.roleSet());
-            roles.add(Roles.ADMIN);
-            user.grant(roles);
-        })).replaceWithVoid();
+        return users.list("lower(username) in ?1", usernames).invoke(existing -> {
+            Set<String> granted = new TreeSet<>();
+            for (User user : existing) {
+                Set<String> roles = new TreeSet<>(user.roleSet());
+                roles.add(Roles.ADMIN);
+                user.grant(roles);
+                granted.add(user.username);
+            }
+            Set<String> unregistered = new TreeSet<>(usernames);
+            existing.forEach(user -> unregistered.remove(user.username.toLowerCase(Locale.ROOT)));
+            if (!granted.isEmpty()) {
+                Log.infof("Initial admins (colloquy.users.initial-admins) have the admin role: %s", granted);
+            }
+            if (!unregistered.isEmpty()) {
+                Log.warnf("Initial admins %s are not registered, so they are not admins: register these accounts, "
+                        + "then restart user-service to grant them the admin role", unregistered);
+            }
+        }).replaceWithVoid();
     }
 }

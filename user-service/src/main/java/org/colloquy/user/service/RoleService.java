@@ -4,22 +4,31 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.colloquy.api.ApiException;
+import org.colloquy.events.user.UserSessionsRevoked;
+import org.colloquy.messaging.outbox.Outbox;
 import org.colloquy.user.domain.Roles;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 
-/** Admins grant and take back roles; they take effect with the user's next token. */
+/**
+ * Admins grant and take back roles. A change ends the user's sessions (tokens carry the roles), announced in the
+ * same transaction, so a demoted moderator loses the role everywhere once the event arrives; the next log-in
+ * carries the new roles.
+ */
 @ApplicationScoped
 public class RoleService {
 
     private final UserRepository users;
+    private final Outbox outbox;
 
-    public RoleService(UserRepository users) {
+    public RoleService(UserRepository users, Outbox outbox) {
         this.users = users;
+        this.outbox = outbox;
     }
 
     @WithTransaction
@@ -27,17 +36,25 @@ public class RoleService {
         if (roles == null) {
             return Uni.createFrom().failure(ApiException.invalid("roles", "can't be blank"));
         }
+        if (roles.contains(null)) {
+            return Uni.createFrom().failure(ApiException.invalid("roles", "must not contain null"));
+        }
         Set<String> wanted = new TreeSet<>(roles);
         if (!Roles.ALL.containsAll(wanted)) {
             return Uni.createFrom().failure(ApiException.invalid("roles", "must be among " + new TreeSet<>(Roles.ALL)));
         }
         return users.findByUsername(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"))
-                .invoke(user -> {
+                .call(user -> {
                     if (user.id.toString().equals(adminId) && !wanted.contains(Roles.ADMIN)) {
                         throw ApiException.invalid("roles", "an admin cannot take away their own admin role");
                     }
-                    user.grant(wanted);
-                    Log.infof("Admin %s set the roles of user %s to %s", adminId, user.id, user.roleSet());
+                    if (!user.changeRoles(wanted)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Log.infof("Admin %s set the roles of user %s to %s; sessions before token version %d end",
+                            adminId, user.id, user.roleSet(), user.tokenVersion);
+                    return outbox.append(new UserSessionsRevoked(user.id.toString(), user.tokenVersion,
+                            Instant.now()));
                 });
     }
 }

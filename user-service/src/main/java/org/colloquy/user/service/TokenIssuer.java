@@ -9,11 +9,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issues the RS256 tokens every service verifies: {@code sub} the user id, {@code upn} and
- * {@code preferred_username} the username, {@code groups} the roles. The signing key is
- * {@code smallrye.jwt.sign.key.location}; its public half is served as JWKS.
+ * {@code preferred_username} the username, {@code groups} the roles, {@code ver} the user's token version. The
+ * signing key is {@code smallrye.jwt.sign.key.location}; its public half is served as JWKS.
  */
 @ApplicationScoped
 public class TokenIssuer {
+
+    /** The user's token version when the token was issued; older versions are refused once it is raised. */
+    public static final String VERSION_CLAIM = "ver";
 
     private final String issuer;
     private final Duration lifetime;
@@ -34,6 +37,7 @@ public class TokenIssuer {
                 .upn(user.username)
                 .preferredUserName(user.username)
                 .groups(user.roleSet())
+                .claim(VERSION_CLAIM, user.tokenVersion)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .jws().keyId(keys.keyId())
