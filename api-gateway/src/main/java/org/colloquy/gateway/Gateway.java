@@ -62,6 +62,8 @@ public class Gateway {
                     .map(toService -> toService.exceptionHandler(failure -> Log.debugf("%s %s to %s: %s",
                             request.method(), request.path(), upstream, failure.toString()))));
             proxy.addInterceptor(new Headers(upstream));
+            // inside Headers, so that a body over the cap is answered 413 before Headers sees a failed request
+            proxy.addInterceptor(new BodyCap(config.maxBodyBytes()));
             proxies.put(upstream, proxy);
         }
         router.route("/api/*").order(-1).handler(this::route);
@@ -78,7 +80,7 @@ public class Gateway {
         MDC.put("requestId", requestId); // on the request's own Vert.x context: every line it logs carries it
         String length = request.getHeader("Content-Length");
         if (length != null && parseLong(length) > config.maxBodyBytes()) {
-            error(context, 413, "body", tooLarge());
+            error(context, 413, "body", tooLarge(config.maxBodyBytes()));
             return;
         }
         String upstream = Routes.upstreamFor(request.path()).orElse(null);
@@ -97,10 +99,7 @@ public class Gateway {
         return url;
     }
 
-    /**
-     * Passes on who asked and which request this is, caps a body of unknown length, and turns an unreachable or
-     * silent service into 503 or 504.
-     */
+    /** Passes on who asked and which request this is; turns an unreachable or silent service into 503 or 504. */
     private final class Headers implements ProxyInterceptor {
         private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "baggage");
         /** What a client may claim about itself: only the gateway says who asked (see {@link ClientAddress}). */
@@ -129,22 +128,7 @@ public class Gateway {
             if (original.authority() != null) {
                 context.request().putHeader("X-Forwarded-Host", original.authority().toString());
             }
-            CappedBody capped = null;
-            if (context.request().getBody() != null && context.request().getBody().length() < 0) {
-                capped = new CappedBody(context.request().getBody().stream(), config.maxBodyBytes(),
-                        () -> original.connection().close());
-                context.request().setBody(Body.body(capped, -1));
-            }
-            CappedBody body = capped;
             return context.sendRequest().recover(failure -> {
-                if (body != null && body.exceeded()) {
-                    Log.infof("%s %s: body over %d bytes, refused (request %s)", original.method(), original.path(),
-                            config.maxBodyBytes(), original.getHeader(REQUEST_ID));
-                    // The rest of the body is drained, not read as a next request: the client must reconnect.
-                    return Future.succeededFuture(context.request().response().setStatusCode(413)
-                            .putHeader("content-type", "application/json").putHeader("connection", "close")
-                            .setBody(Body.body(Buffer.buffer(errorJson("body", tooLarge())))));
-                }
                 boolean timedOut = failure instanceof TimeoutException
                         || failure.getClass().getSimpleName().contains("Timeout");
                 Log.warnf("%s %s: %s %s (request %s)", original.method(), original.path(), upstream,
@@ -159,8 +143,8 @@ public class Gateway {
         }
     }
 
-    private String tooLarge() {
-        return "is larger than " + config.maxBodyBytes() + " bytes";
+    static String tooLarge(long cap) {
+        return "is larger than " + cap + " bytes";
     }
 
     private static void error(RoutingContext context, int status, String field, String message) {
