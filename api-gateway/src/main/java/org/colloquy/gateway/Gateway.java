@@ -30,8 +30,9 @@ import org.jboss.logging.MDC;
 /**
  * Routes {@code /api/**} to the owning service ({@link Routes}) with Vert.x's reverse proxy, streaming bodies both
  * ways (so live streams are not buffered). It adds {@code X-Request-Id} (kept when the client sent one) and
- * {@code X-Forwarded-*}, refuses bodies over the cap with 413, and answers 503 when a service cannot be reached and
- * 504 when it stays silent, in the RealWorld error shape.
+ * {@code X-Forwarded-*} (the client's own claims dropped), refuses bodies over the cap with 413 (with or without
+ * {@code Content-Length}), and answers 503 when a service cannot be reached and 504 when it stays silent, in the
+ * RealWorld error shape.
  */
 @ApplicationScoped
 public class Gateway {
@@ -39,10 +40,12 @@ public class Gateway {
     public static final String REQUEST_ID = "X-Request-Id";
 
     private final GatewayConfig config;
+    private final ClientAddress clientAddress;
     private final Map<String, HttpProxy> proxies = new HashMap<>();
 
     public Gateway(GatewayConfig config) {
         this.config = config;
+        this.clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -54,8 +57,13 @@ public class Gateway {
             URI base = URI.create(upstreamUrl(upstream));
             HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http.request(
                     new RequestOptions().setHost(base.getHost()).setPort(base.getPort())
-                            .setIdleTimeout(config.idleTimeout().toMillis())));
+                            .setIdleTimeout(config.idleTimeout().toMillis()))
+                    // a reset of the request to the service (a body over the cap) is answered, not an error to log
+                    .map(toService -> toService.exceptionHandler(failure -> Log.debugf("%s %s to %s: %s",
+                            request.method(), request.path(), upstream, failure.toString()))));
             proxy.addInterceptor(new Headers(upstream));
+            // inside Headers, so that a body over the cap is answered 413 before Headers sees a failed request
+            proxy.addInterceptor(new BodyCap(config.maxBodyBytes()));
             proxies.put(upstream, proxy);
         }
         router.route("/api/*").order(-1).handler(this::route);
@@ -72,7 +80,7 @@ public class Gateway {
         MDC.put("requestId", requestId); // on the request's own Vert.x context: every line it logs carries it
         String length = request.getHeader("Content-Length");
         if (length != null && parseLong(length) > config.maxBodyBytes()) {
-            error(context, 413, "body", "is larger than " + config.maxBodyBytes() + " bytes");
+            error(context, 413, "body", tooLarge(config.maxBodyBytes()));
             return;
         }
         String upstream = Routes.upstreamFor(request.path()).orElse(null);
@@ -92,8 +100,12 @@ public class Gateway {
     }
 
     /** Passes on who asked and which request this is; turns an unreachable or silent service into 503 or 504. */
-    private static final class Headers implements ProxyInterceptor {
+    private final class Headers implements ProxyInterceptor {
         private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "baggage");
+        /** What a client may claim about itself: only the gateway says who asked (see {@link ClientAddress}). */
+        private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For",
+                "X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix",
+                "X-Forwarded-Server", "X-Forwarded-Ssl", "X-Real-IP");
 
         private final String upstream;
 
@@ -104,10 +116,10 @@ public class Gateway {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             HttpServerRequest original = context.request().proxiedRequest();
-            String client = original.remoteAddress() == null ? null : original.remoteAddress().hostAddress();
-            String forwarded = original.getHeader("X-Forwarded-For");
-            if (client != null) {
-                context.request().putHeader("X-Forwarded-For", forwarded == null ? client : forwarded + ", " + client);
+            FORWARDING_HEADERS.forEach(context.request().headers()::remove);
+            if (original.remoteAddress() != null) {
+                context.request().putHeader("X-Forwarded-For", clientAddress.resolve(
+                        original.remoteAddress().hostAddress(), original.headers().getAll("X-Forwarded-For")));
             }
             context.request().putHeader("X-Forwarded-Proto", original.scheme());
             // The proxy copies the client's trace headers, and the HTTP client's tracing adds those of the gateway's
@@ -120,7 +132,8 @@ public class Gateway {
                 boolean timedOut = failure instanceof TimeoutException
                         || failure.getClass().getSimpleName().contains("Timeout");
                 Log.warnf("%s %s: %s %s (request %s)", original.method(), original.path(), upstream,
-                        timedOut ? "timed out" : "unreachable: " + failure.getMessage(), original.getHeader(REQUEST_ID));
+                        timedOut ? "timed out" : "unreachable: " + failure.getMessage(),
+                        original.getHeader(REQUEST_ID));
                 return Future.succeededFuture(context.request().response()
                         .setStatusCode(timedOut ? 504 : 503)
                         .putHeader("content-type", "application/json")
@@ -128,6 +141,10 @@ public class Gateway {
                                 upstream + (timedOut ? " did not answer in time" : " is unavailable"))))));
             });
         }
+    }
+
+    static String tooLarge(long cap) {
+        return "is larger than " + cap + " bytes";
     }
 
     private static void error(RoutingContext context, int status, String field, String message) {

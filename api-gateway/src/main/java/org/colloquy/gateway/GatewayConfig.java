@@ -3,7 +3,9 @@ package org.colloquy.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the gateway, under {@code colloquy.gateway}. */
 @ConfigMapping(prefix = "colloquy.gateway")
@@ -23,7 +25,16 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration idleTimeout();
 
-    /** The largest request body the gateway passes on (an article of 200 KB with JSON escaping fits). */
+    /**
+     * The largest request body the gateway passes on (an article of 200 KB with JSON escaping fits), whether its
+     * length is announced ({@code Content-Length}) or not (chunked).
+     */
     @WithDefault("1048576")
     long maxBodyBytes();
+
+    /**
+     * The proxies in front of the gateway (load balancer, ingress) whose {@code X-Forwarded-For} is believed: IP
+     * addresses or CIDR ranges. Empty (the default): the direct peer is the client, whatever it claims.
+     */
+    Optional<List<String>> trustedProxies();
 }

@@ -14,9 +14,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real HTTP servers standing in for the services: each answers with its name and what it received. Paths ending in
  * {@code /slow} never answer, {@code /stream} sends one event, waits, then a second. notification-service points at
- * a port where nothing listens.
+ * a port where nothing listens. The gateway in front of them trusts 127.0.0.1 as a proxy (where the tests connect
+ * from); a test that connects from 127.0.0.2 is an untrusted client. Every body a service received in full is
+ * recorded by path; {@code GET .../received} answers the record (path → length).
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private final JsonObject received = new JsonObject(new java.util.concurrent.ConcurrentHashMap<>());
 
     private Vertx vertx;
 
@@ -28,14 +32,21 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             config.put("colloquy.gateway.upstreams." + name, "http://localhost:" + serve(name));
         }
         config.put("colloquy.gateway.upstreams." + Routes.NOTIFICATION_SERVICE, "http://localhost:" + closedPort());
-        config.put("colloquy.gateway.idle-timeout", "1s");
-        config.put("colloquy.gateway.max-body-bytes", "1000");
+        // short, so the 504 test is quick; not shorter, or a loaded build machine turns slow answers into 504s
+        config.put("colloquy.gateway.idle-timeout", "3s");
         config.put("quarkus.http.cors.origins", "http://frontend.test");
+        // The test client connects from 127.0.0.1: as if it were a load balancer in front of the gateway.
+        config.put("colloquy.gateway.trusted-proxies", "127.0.0.1");
         return config;
     }
 
     private int serve(String name) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().endsWith("/received")) {
+                request.response().putHeader("content-type", "application/json").end(received.encode());
+                return;
+            }
+            received.put(request.path(), body.length());
             if (request.path().endsWith("/slow")) {
                 return;
             }
@@ -55,11 +66,15 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("uri", request.uri())
                     .put("requestId", request.getHeader("X-Request-Id"))
                     .put("traceparent", new io.vertx.core.json.JsonArray(request.headers().getAll("traceparent")))
-                    .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                    .put("forwardedFor", new io.vertx.core.json.JsonArray(request.headers().getAll("X-Forwarded-For")))
+                    .put("forwarded", request.getHeader("Forwarded"))
+                    .put("bodyBytes", body.length())
                     .put("authorization", request.getHeader("Authorization"))
-                    .put("body", body.toString());
+                    .put("body", body.length() <= 10_000 ? body.toString() : "(" + body.length() + " bytes)");
+            // A service's own caching and sniffing headers: the gateway's rules must win over them.
             request.response().setStatusCode(request.path().endsWith("/created") ? 201 : 200)
-                    .putHeader("content-type", "application/json").end(echo.encode());
+                    .putHeader("content-type", "application/json").putHeader("Cache-Control", "private, max-age=60")
+                    .putHeader("X-Content-Type-Options", "nosniff").end(echo.encode());
         }));
         try {
             return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();

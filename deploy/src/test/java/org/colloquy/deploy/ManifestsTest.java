@@ -66,11 +66,11 @@ class ManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void probesCheckTheHealthEndpointsOnTheHttpPort(RenderedOverlay overlay) {
+    void probesCheckTheHealthEndpointsOnTheHealthPort(RenderedOverlay overlay) {
         applications().forEach(app -> {
             Container container = container(overlay, app);
             assertThat(container.getPorts()).as("%s/%s ports", overlay, app.name())
-                    .extracting(ContainerPort::getContainerPort).contains(app.httpPort());
+                    .extracting(ContainerPort::getContainerPort).contains(app.httpPort(), app.healthPort());
             assertProbe(overlay, app, container, "startup", container.getStartupProbe(), "/q/health/started");
             assertProbe(overlay, app, container, "liveness", container.getLivenessProbe(), "/q/health/live");
             assertProbe(overlay, app, container, "readiness", container.getReadinessProbe(), "/q/health/ready");
@@ -149,12 +149,14 @@ class ManifestsTest {
     @Test
     void theRequiredSettingsCoverWhatTheLocalLauncherPasses() {
         // The launcher knows what a process needs outside a developer's defaults: whatever it passes and an
-        // application reads must be among the settings the overlays are checked for, except the HTTP port (the
-        // default is the container port, checked by probesCheckTheHealthEndpointsOnTheHttpPort) and the log format
-        // (the launcher's own choice, text for developers; in a cluster the production default, JSON, is right).
+        // application reads must be among the settings the overlays are checked for, except the HTTP and management
+        // ports (the defaults are the container ports, checked by probesCheckTheHealthEndpointsOnTheHealthPort) and
+        // the log format (the launcher's own choice, text for developers; in a cluster the production default, JSON,
+        // is right).
         Set<String> launcher = ServiceConfig.launcherSettings();
         assertThat(launcher).contains("kafka.bootstrap.servers", "quarkus.datasource.jdbc.url");
-        Set<String> launcherOnly = Set.of("quarkus.http.port", "quarkus.log.console.json.enabled");
+        Set<String> launcherOnly = Set.of("quarkus.http.port", "quarkus.management.port",
+                "quarkus.log.console.json.enabled");
         applications().forEach(app -> {
             for (String passed : launcher) {
                 if (launcherOnly.contains(passed)) {
@@ -353,6 +355,30 @@ class ManifestsTest {
         }
     }
 
+    @Test
+    void prodAllowsTheFrontendOriginsItNamesAndNoPattern() {
+        // The gateway's default (no COLLOQUY_CORS_ORIGINS) accepts any local frontend, for developers; in production
+        // the origins are an explicit list.
+        String origins = environment(RenderedOverlay.render("prod"), ServiceConfig.of("api-gateway"))
+                .get("COLLOQUY_CORS_ORIGINS");
+        assertThat(origins).as("prod COLLOQUY_CORS_ORIGINS").isNotBlank();
+        for (String origin : origins.split(",")) {
+            assertThat(origin.trim()).as("prod allowed origin").matches("https://[a-z0-9.-]+(:\\d+)?")
+                    .doesNotContain("localhost").doesNotContain("127.0.0.1");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theManagementPortIsNeitherInTheServiceNorBehindTheIngress(RenderedOverlay overlay) {
+        ServiceConfig gateway = ServiceConfig.of("api-gateway");
+        assertThat(gateway.healthPort()).as("the gateway's management port").isNotEqualTo(gateway.httpPort());
+        Service service = overlay.services().stream().filter(s -> s.getMetadata().getName().equals("api-gateway"))
+                .findFirst().orElseThrow();
+        assertThat(service.getSpec().getPorts()).as("%s Service api-gateway ports", overlay)
+                .allSatisfy(port -> assertThat(port.getPort()).isEqualTo(gateway.httpPort()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void theGatewayIsBehindTheIngress(RenderedOverlay overlay) {
@@ -512,7 +538,7 @@ class ManifestsTest {
         IntOrString port = probe.getHttpGet().getPort();
         ContainerPort declared = container.getPorts().stream().filter(p -> matches(port, p)).findFirst()
                 .orElseThrow(() -> new AssertionError(what + " port " + port.getValue() + " is not declared"));
-        assertThat(declared.getContainerPort()).as(what + " port").isEqualTo(app.httpPort());
+        assertThat(declared.getContainerPort()).as(what + " port").isEqualTo(app.healthPort());
     }
 
     private static boolean matches(IntOrString port, ContainerPort declared) {

@@ -47,6 +47,16 @@ record ServiceConfig(String name, Map<String, String> properties) {
         return Integer.parseInt(properties.get("quarkus.http.port"));
     }
 
+    /**
+     * Where health (the probes' endpoints) is served: the management port when the application has a management
+     * interface (the gateway keeps /q/* off its public port), else the HTTP port.
+     */
+    int healthPort() {
+        return "true".equals(properties.get("quarkus.management.enabled"))
+                ? Integer.parseInt(properties.getOrDefault("quarkus.management.port", "9000"))
+                : httpPort();
+    }
+
     boolean hasDatabase() {
         return properties.containsKey("quarkus.datasource.db-kind");
     }

@@ -169,8 +169,9 @@ public final class LocalPlatform implements AutoCloseable {
         StringBuilder out = new StringBuilder("\nColloquy is up. Press Ctrl-C to stop.\n\n");
         out.append("  API (RealWorld):  ").append(config.baseUrl(PlatformService.GATEWAY)).append("/api\n");
         for (PlatformService service : PlatformService.ALL) {
-            out.append(String.format("  %-21s %s   (health: /q/health/ready, API docs: /q/swagger-ui)%n",
-                    service.name() + ":", config.baseUrl(service)));
+            out.append(String.format("  %-21s %s   (health: %s/q/health/ready, API docs: %s/q/swagger-ui)%n",
+                    service.name() + ":", config.baseUrl(service), config.managementUrl(service),
+                    config.managementUrl(service)));
         }
         out.append("  Kafka:                ").append(config.bootstrapServers()).append('\n');
         out.append("  Logs:                 ").append(config.dataDir().resolve("logs")).append('\n');
@@ -190,6 +191,9 @@ public final class LocalPlatform implements AutoCloseable {
     private Map<String, String> systemProperties(PlatformService service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", Integer.toString(config.port(service)));
+        if (config.managementPort(service) != config.port(service)) {
+            properties.put("quarkus.management.port", Integer.toString(config.managementPort(service)));
+        }
         properties.put("kafka.bootstrap.servers", config.bootstrapServers());
         properties.put("colloquy.jwt.public-key-location", "file:" + jwtKeys.publicKey().toAbsolutePath());
         if (service.equals(PlatformService.USER)) {
@@ -225,7 +229,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void awaitReady(PlatformService service) {
         services.get(service).awaitReady(
-                () -> ChildProcess.answers200(config.baseUrl(service) + "/q/health/ready"), SERVICE_START);
+                () -> ChildProcess.answers200(config.managementUrl(service) + "/q/health/ready"), SERVICE_START);
     }
 
     private Path jar(PlatformService service) {
@@ -246,6 +250,8 @@ public final class LocalPlatform implements AutoCloseable {
         wanted.put(config.kafkaPort(), "Kafka");
         wanted.put(config.kafkaControllerPort(), "the Kafka controller");
         PlatformService.ALL.forEach(service -> wanted.put(config.port(service), service.name()));
+        PlatformService.ALL.forEach(service -> wanted.putIfAbsent(config.managementPort(service),
+                service.name() + "'s management interface"));
         wanted.forEach((port, user) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress("127.0.0.1", port));

@@ -13,6 +13,8 @@ public record PlatformConfig(Path projectRoot, Path dataDir, String postgresUrl,
         String postgresPassword, String databasePrefix, int kafkaPort, int kafkaControllerPort,
         Map<PlatformService, Integer> ports, Map<String, String> extraProperties) {
 
+    static final int GATEWAY_MANAGEMENT_OFFSET = 1000;
+
     public static PlatformConfig local(Path projectRoot) {
         Map<PlatformService, Integer> ports = new HashMap<>();
         PlatformService.ALL.forEach(service -> ports.put(service, service.defaultPort()));
@@ -36,6 +38,19 @@ public record PlatformConfig(Path projectRoot, Path dataDir, String postgresUrl,
 
     public String baseUrl(PlatformService service) {
         return "http://localhost:" + port(service);
+    }
+
+    /**
+     * Where an application serves /q/* (health, metrics, OpenAPI): the gateway keeps them off its public port, on a
+     * management port 1000 above it (9080 beside 8080); a service serves them on its own port (it listens on this
+     * machine only).
+     */
+    public int managementPort(PlatformService service) {
+        return service.equals(PlatformService.GATEWAY) ? port(service) + GATEWAY_MANAGEMENT_OFFSET : port(service);
+    }
+
+    public String managementUrl(PlatformService service) {
+        return "http://localhost:" + managementPort(service);
     }
 
     /** The same server as {@link #postgresUrl()}, another database. */

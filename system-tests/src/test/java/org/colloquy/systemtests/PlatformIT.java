@@ -26,7 +26,7 @@ class PlatformIT {
     @Test
     void everyServiceAndTheGatewayAreReady() {
         for (PlatformService service : PlatformService.ALL) {
-            given().baseUri(RunningPlatform.baseUrl(service)).get("/q/health/ready")
+            given().baseUri(RunningPlatform.platform().config().managementUrl(service)).get("/q/health/ready")
                     .then().statusCode(200).body("status", equalTo("UP"));
         }
     }

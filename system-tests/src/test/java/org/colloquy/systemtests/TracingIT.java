@@ -103,7 +103,8 @@ class TracingIT {
     }
 
     private static String metrics(PlatformService service) {
-        return given().baseUri(RunningPlatform.baseUrl(service)).get("/q/metrics").then().statusCode(200).extract()
+        return given().baseUri(RunningPlatform.platform().config().managementUrl(service)).get("/q/metrics").then()
+                .statusCode(200).extract()
                 .asString();
     }
 
