@@ -20,6 +20,7 @@ import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.events.user.UserUnfollowed;
 
 /** Every event type of the contract: the one place that maps payload records to CloudEvents types and topics. */
@@ -30,6 +31,7 @@ public final class EventCatalog {
             EventType.of("user", UserProfileUpdated.class, Topics.USER_EVENTS),
             EventType.of("user", UserFollowed.class, Topics.USER_EVENTS),
             EventType.of("user", UserUnfollowed.class, Topics.USER_EVENTS),
+            EventType.of("user", UserSessionsRevoked.class, Topics.USER_EVENTS),
             EventType.of("article", ArticlePublished.class, Topics.ARTICLE_EVENTS),
             EventType.of("article", ArticleUpdated.class, Topics.ARTICLE_EVENTS),
             EventType.of("article", ArticleUnpublished.class, Topics.ARTICLE_EVENTS),

@@ -21,6 +21,7 @@ import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.events.user.UserUnfollowed;
 
 /**
@@ -43,6 +44,7 @@ final class SampleEvents {
                     "Ingenieurin, schreibt über Wärmepumpen und Dämmung", "https://img.colloquy.org/u/anna-2.png")),
             entry(UserFollowed.class, new UserFollowed(JOERG, "jörg", ANNA, "anna.müller")),
             entry(UserUnfollowed.class, new UserUnfollowed(JOERG, ANNA)),
+            entry(UserSessionsRevoked.class, new UserSessionsRevoked(ANNA, 1, AT)),
             entry(ArticlePublished.class, new ArticlePublished(ARTICLE, SLUG, "Über die Wärmepumpe",
                     "Was sie kostet, was sie spart – und wann sie sich lohnt", ANNA, "anna.müller",
                     List.of("energie", "heizung", "wärmepumpe"), "de", AT)),
@@ -72,6 +74,7 @@ final class SampleEvents {
             entry(UserProfileUpdated.class, new UserProfileUpdated(ANNA, "anna", null, null)),
             entry(UserFollowed.class, new UserFollowed(JOERG, "joerg", ANNA, "anna")),
             entry(UserUnfollowed.class, new UserUnfollowed(JOERG, ANNA)),
+            entry(UserSessionsRevoked.class, new UserSessionsRevoked(ANNA, 1, AT)),
             entry(ArticlePublished.class, new ArticlePublished(ARTICLE, SLUG, "Über die Wärmepumpe", null, ANNA,
                     "anna", null, null, AT)),
             entry(ArticleUpdated.class, new ArticleUpdated(ARTICLE, SLUG, null, "Über die Wärmepumpe", null, null,
