@@ -3,13 +3,13 @@ package org.colloquy.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -40,8 +40,12 @@ public class NulCharacters implements ObjectMapperCustomizer {
                 .addDeserializer(JsonNode.class, new Trees()));
     }
 
-    /** A text that contains NUL; the unreadable-body mapper answers it with {@link #MESSAGE} on its JSON path. */
-    public static final class Refused extends JsonMappingException {
+    /**
+     * A text that contains NUL; the unreadable-body mapper answers it with {@link #MESSAGE} on its JSON path. A
+     * {@link MismatchedInputException}, because Quarkus REST passes those on to the mappers (other mapping failures
+     * become a bare 400).
+     */
+    public static final class Refused extends MismatchedInputException {
         Refused(JsonParser parser) {
             super(parser, MESSAGE);
         }
