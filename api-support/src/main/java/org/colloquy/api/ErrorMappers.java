@@ -64,7 +64,7 @@ public class ErrorMappers {
         return unreadable(e);
     }
 
-    /** Also a text with a NUL character ({@link NulCharacters}), keyed by its JSON path such as {@code article.title}. */
+    /** Also a text with a NUL character ({@link NulCharacters}), keyed by its JSON path ({@code article.title}). */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
