@@ -58,6 +58,11 @@ public class ApiException extends RuntimeException {
                 + Math.max(1, retryAfter.toSeconds()) + " seconds"), retryAfter);
     }
 
+    /** 429 with a message of its own, for limits that are not about attempts (such as open streams). */
+    public static ApiException tooManyRequests(String field, String message, Duration retryAfter) {
+        return new ApiException(429, ErrorBody.of(field, message), retryAfter);
+    }
+
     public int status() {
         return status;
     }

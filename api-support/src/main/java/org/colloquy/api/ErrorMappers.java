@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -65,14 +64,27 @@ public class ErrorMappers {
         return unreadable(e);
     }
 
+    /** Also a text with a NUL character ({@link NulCharacters}), keyed by its JSON path ({@code article.title}). */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream().map(reference -> reference.getFieldName() == null
-                        ? "[" + reference.getIndex() + "]" : reference.getFieldName())
-                        .collect(Collectors.joining("."))
+                ? path(mapping.getPath())
                 : "body";
-        return json(422, ErrorBody.of(field, "is not valid JSON for this request"));
+        return json(422, ErrorBody.of(field, e instanceof NulCharacters.Refused ? NulCharacters.MESSAGE
+                : "is not valid JSON for this request"));
+    }
+
+    /** {@code article.tagList[2]}: names joined with dots, list indexes in brackets. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() == null) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
     }
 
     @ServerExceptionMapper

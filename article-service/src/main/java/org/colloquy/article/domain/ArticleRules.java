@@ -2,12 +2,14 @@ package org.colloquy.article.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The limits of an article, checked in one place for create and update; each violation is a 422 for its field. */
 public final class ArticleRules {
@@ -17,8 +19,14 @@ public final class ArticleRules {
     public static final int BODY_MAX_BYTES = 200 * 1024;
     public static final int TAGS_MAX = 20;
     public static final int TAG_MAX = 50;
+    /** BCP 47 allows longer tags in theory; real ones ("de", "zh-Hant-TW", "sr-Latn-RS") are far below this. */
+    public static final int LANGUAGE_MAX = 35;
+    /** Scheduling further ahead is a typo or an attack (year 294277 does not fit PostgreSQL's timestamps). */
+    public static final int PUBLISH_AHEAD_MAX_YEARS = 10;
     public static final int LIMIT_DEFAULT = 20;
     public static final int LIMIT_MAX = 100;
+
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     private final Map<String, List<String>> problems = new LinkedHashMap<>();
 
@@ -69,9 +77,13 @@ public final class ArticleRules {
         return this;
     }
 
-    /** A BCP 47 language tag such as {@code de} or {@code de-CH}. */
+    /** A BCP 47 language tag such as {@code de} or {@code de-CH}: letters, digits and hyphens, at most 35. */
     public ArticleRules language(String language) {
-        if (language != null) {
+        if (language != null && language.length() > LANGUAGE_MAX) {
+            problems.put("language", List.of("is too long (maximum is " + LANGUAGE_MAX + " characters)"));
+        } else if (language != null && !LANGUAGE.matcher(language).matches()) {
+            problems.put("language", List.of("must be a BCP 47 language tag such as 'de' or 'de-CH'"));
+        } else if (language != null) {
             try {
                 new Locale.Builder().setLanguageTag(language);
             } catch (IllformedLocaleException e) {
@@ -88,9 +100,13 @@ public final class ArticleRules {
         return this;
     }
 
-    public ArticleRules publishAt(Instant publishAt, String status) {
+    /** A time in the past publishes at once; more than {@value #PUBLISH_AHEAD_MAX_YEARS} years ahead is refused. */
+    public ArticleRules publishAt(Instant publishAt, String status, Instant now) {
         if (publishAt != null && "draft".equals(status)) {
             problems.put("publishAt", List.of("cannot be combined with status 'draft'"));
+        } else if (publishAt != null
+                && publishAt.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(PUBLISH_AHEAD_MAX_YEARS).toInstant())) {
+            problems.put("publishAt", List.of("must be at most " + PUBLISH_AHEAD_MAX_YEARS + " years ahead"));
         }
         return this;
     }

@@ -8,12 +8,13 @@ import org.colloquy.article.repository.ReplicaRepository;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.events.user.UserUnfollowed;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the author and follow replicas from user.events. */
+/** Keeps the author and follow replicas and the revoked token versions from user.events. */
 @ApplicationScoped
 public class UserEventsConsumer {
 
@@ -31,6 +32,8 @@ public class UserEventsConsumer {
                         UUID.fromString(e.followeeId())))
                 .on(UserUnfollowed.class, (UserUnfollowed e) -> replicas.unfollow(UUID.fromString(e.followerId()),
                         UUID.fromString(e.followeeId())))
+                .on(UserSessionsRevoked.class, (UserSessionsRevoked e) -> replicas.revokeTokensBelow(
+                        UUID.fromString(e.userId()), e.tokenVersion()))
                 .build();
     }
 

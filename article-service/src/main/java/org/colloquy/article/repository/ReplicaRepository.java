@@ -2,10 +2,11 @@ package org.colloquy.article.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.colloquy.api.TokenVersions;
 import org.colloquy.messaging.NativeSql;
 import java.util.UUID;
 
-/** The replicas of authors and follows that user.events feed; idempotent upserts and deletes. */
+/** The replicas of authors, follows and token versions that user.events feed; idempotent upserts and deletes. */
 @ApplicationScoped
 public class ReplicaRepository {
 
@@ -35,6 +36,11 @@ public class ReplicaRepository {
     public Uni<Void> unfollow(UUID followerId, UUID followeeId) {
         return NativeSql.execute("delete from author_follow where follower_id = ?1 and followee_id = ?2", followerId,
                 followeeId);
+    }
+
+    /** Tokens of this user below {@code version} are refused from now on (api-support's TokenVersions). */
+    public Uni<Void> revokeTokensBelow(UUID userId, long version) {
+        return NativeSql.execute(TokenVersions.RECORD, userId, version);
     }
 
     public Uni<Void> countComment(UUID articleId, int delta) {

@@ -48,13 +48,13 @@ public class ArticleService {
 
     @WithTransaction
     public Uni<UUID> create(Author author, NewArticle request) {
+        Instant now = Instant.now();
         var problems = new ArticleRules().title(request.title(), true).description(request.description(), true)
                 .body(request.body(), true).tags(request.tagList()).language(request.language())
-                .status(request.status()).publishAt(request.publishAt(), request.status()).problems();
+                .status(request.status()).publishAt(request.publishAt(), request.status(), now).problems();
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(ApiException.invalid(problems));
         }
-        Instant now = Instant.now();
         Article article = new Article();
         article.id = UUID.randomUUID();
         article.title = request.title().trim();

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.colloquy.api.TokenVersions;
 import org.colloquy.comment.repository.ReplicaRepository;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
@@ -12,7 +13,9 @@ import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.events.user.UserUnfollowed;
+import org.colloquy.messaging.NativeSql;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -45,6 +48,8 @@ public class ReplicaConsumers {
                 .on(UserFollowed.class, (UserFollowed e) -> replicas.follow(id(e.followerId()), id(e.followeeId())))
                 .on(UserUnfollowed.class, (UserUnfollowed e) -> replicas.unfollow(id(e.followerId()),
                         id(e.followeeId())))
+                .on(UserSessionsRevoked.class, (UserSessionsRevoked e) -> NativeSql.execute(TokenVersions.RECORD,
+                        id(e.userId()), e.tokenVersion()))
                 .build();
     }
 

@@ -18,6 +18,7 @@ import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
+import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.events.user.UserUnfollowed;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.EventMetadata;
@@ -55,6 +56,8 @@ public class NotificationConsumers {
                 .on(UserFollowed.class, this::onFollowed)
                 .on(UserUnfollowed.class, (UserUnfollowed e) -> replicas.unfollow(id(e.followerId()),
                         id(e.followeeId())))
+                .on(UserSessionsRevoked.class, (UserSessionsRevoked e) -> replicas.revokeTokensBelow(
+                        id(e.userId()), e.tokenVersion()))
                 .build();
         this.articles = EventHandlers.builder()
                 .on(ArticlePublished.class, this::onPublished)
@@ -100,7 +103,7 @@ public class NotificationConsumers {
         UUID follower = id(event.followerId());
         return replicas.follow(follower, id(event.followeeId()))
                 .chain(() -> replicas.knownUser(follower, event.followerUsername()))
-                .chain(() -> notifications.notify(id(event.followeeId()), NotificationType.FOLLOWER,
+                .chain(() -> notifications.notifyNewFollower(id(event.followeeId()),
                         new Subject(metadata.id(), follower, null, null, null, null, null, null)))
                 .chain(this::signalIf);
     }
@@ -155,10 +158,17 @@ public class NotificationConsumers {
         return found;
     }
 
+    /**
+     * The moderators decide as one: the notification names no actor (a moderator's name would invite arguing with
+     * them in person). A moderator's decision on their own comment tells no one.
+     */
     private Uni<Void> moderated(EventMetadata metadata, String articleId, long commentId, String authorId,
             String moderatorId, String outcome) {
+        if (authorId.equals(moderatorId)) {
+            return Uni.createFrom().voidItem();
+        }
         return notifications.notify(id(authorId), NotificationType.MODERATION, new Subject(metadata.id(),
-                id(moderatorId), id(articleId), null, null, commentId, null, outcome)).chain(this::signalIf);
+                null, id(articleId), null, null, commentId, null, outcome)).chain(this::signalIf);
     }
 
     /** One NOTIFY per transaction is enough, however many events of a batch created notifications. */

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.colloquy.messaging.NativeSql;
+import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.service.DeliveryMetrics;
 
 /**
@@ -49,6 +50,11 @@ public class NotificationRepository {
             + wanted("f.follower_id", "'article'", "cast(?3 as uuid)")
             + " on conflict (event_id, recipient_id) do nothing";
 
+    /** Like {@link #TO_ONE}, unless the recipient already has a follower notification from the same actor. */
+    private static final String TO_ONE_UNLESS_FOLLOWED_BEFORE = TO_ONE.replace(" on conflict",
+            " and not exists (select 1 from notification n where n.recipient_id = cast(?1 as uuid) "
+            + "and n.type = 'follower' and n.actor_id = cast(?4 as uuid)) on conflict");
+
     /** The recipient has not turned the type off and has not muted the article. */
     private static String wanted(String recipient, String type, String article) {
         return "and not exists (select 1 from preference p where p.user_id = " + recipient
@@ -62,6 +68,16 @@ public class NotificationRepository {
         return NativeSql.update(TO_ONE, recipient, type, subject.eventId(), subject.actorId(), subject.articleId(),
                 subject.articleSlug(), subject.articleTitle(), subject.commentId(), subject.commentExcerpt(),
                 subject.detail()).invoke(metrics::toInbox).map(inserted -> inserted > 0);
+    }
+
+    /**
+     * A user hears of a given follower once: following again after unfollowing (or a follow/unfollow loop) adds
+     * nothing while an earlier follower notification from them is kept (read ones go after the retention period).
+     */
+    public Uni<Boolean> notifyNewFollower(UUID recipient, Subject subject) {
+        return NativeSql.update(TO_ONE_UNLESS_FOLLOWED_BEFORE, recipient, NotificationType.FOLLOWER,
+                subject.eventId(), subject.actorId(), null, null, null, null, null, null)
+                .invoke(metrics::toInbox).map(inserted -> inserted > 0);
     }
 
     /** Returns how many followers were notified. */

@@ -3,9 +3,10 @@ package org.colloquy.notification.repository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.colloquy.api.TokenVersions;
 import org.colloquy.messaging.NativeSql;
 
-/** Users, articles and the follow graph, as the events describe them. */
+/** Users, articles, the follow graph and revoked token versions, as the events describe them. */
 @ApplicationScoped
 public class ReplicaRepository {
 
@@ -52,5 +53,10 @@ public class ReplicaRepository {
     public Uni<Void> unfollow(UUID followerId, UUID followeeId) {
         return NativeSql.execute("delete from follower where followee_id = ?1 and follower_id = ?2", followeeId,
                 followerId);
+    }
+
+    /** Tokens of this user below {@code version} are refused from now on (api-support's TokenVersions). */
+    public Uni<Void> revokeTokensBelow(UUID userId, long version) {
+        return NativeSql.execute(TokenVersions.RECORD, userId, version);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.colloquy.api.ApiException;
 import org.colloquy.notification.repository.NotificationQueries;
 import org.colloquy.notification.repository.NotificationRepository;
 import org.colloquy.notification.repository.NotificationView;
@@ -32,11 +33,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LiveNotifications {
 
+    /** A stream ends when its client goes; a client over the cap can try again after this. */
+    private static final Duration STREAM_RETRY = Duration.ofSeconds(30);
+
     private final NotificationQueries queries;
     private final DeliveryMetrics metrics;
     private final Vertx vertx;
     private final PgConnectOptions connectOptions;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
+    /** Streams per user on this instance, counted before the stream starts, so that the cap holds under a burst. */
+    private final Map<UUID, Integer> opened = new ConcurrentHashMap<>();
+    private final int streamsPerUser;
     private final AtomicBoolean dispatching = new AtomicBoolean();
     private final AtomicBoolean dispatchAgain = new AtomicBoolean();
     private volatile long lastSeen;
@@ -45,8 +52,10 @@ public class LiveNotifications {
     public LiveNotifications(NotificationQueries queries, DeliveryMetrics metrics, Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
+            @ConfigProperty(name = "colloquy.notifications.streams-per-user", defaultValue = "5") int streamsPerUser) {
         this.queries = queries;
+        this.streamsPerUser = streamsPerUser;
         this.metrics = metrics;
         this.vertx = vertx;
         this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
@@ -97,7 +106,18 @@ public class LiveNotifications {
      * client missed).
      */
     public Multi<NotificationView> open(UUID user, Long lastEventId) {
-        return Multi.createFrom().emitter(emitter -> {
+        if (opened.merge(user, 1, Integer::sum) > streamsPerUser) {
+            opened.computeIfPresent(user, (key, count) -> count == 1 ? null : count - 1);
+            throw ApiException.tooManyRequests("stream", "too many live streams (maximum is " + streamsPerUser
+                    + " per user)", STREAM_RETRY);
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                opened.computeIfPresent(user, (key, count) -> count == 1 ? null : count - 1);
+            }
+        };
+        return Multi.createFrom().<NotificationView> emitter(emitter -> {
             Stream stream = new Stream(user, emitter, metrics);
             streams.computeIfAbsent(user, key -> ConcurrentHashMap.newKeySet()).add(stream);
             emitter.onTermination(() -> streams.computeIfPresent(user, (key, set) -> {
@@ -110,7 +130,7 @@ public class LiveNotifications {
                     .invoke(() -> stream.live = true)
                     .chain(() -> catchUp(stream)) // what arrived while the stream was not yet live
                     .subscribe().with(done -> { }, emitter::fail);
-        });
+        }).onTermination().invoke(close);
     }
 
     public int connectedStreams() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.colloquy.api.ApiException;
 import org.colloquy.messaging.NativeSql;
@@ -50,7 +51,19 @@ public class PreferenceService {
             return Uni.createFrom().failure(ApiException.invalid("types", "unknown types " + unknown
                     + "; known are " + NotificationType.ALL));
         }
+        Map<String, List<String>> unset = new TreeMap<>();
+        types.forEach((type, on) -> {
+            if (on == null) {
+                unset.put("types." + type, List.of("must be true or false"));
+            }
+        });
+        if (!unset.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.invalid(unset));
+        }
         List<String> muted = preferences.mutedArticles();
+        if (muted != null && muted.stream().anyMatch(slug -> slug == null || slug.isBlank())) {
+            return Uni.createFrom().failure(ApiException.invalid("mutedArticles", "must be a list of slugs"));
+        }
         if (muted != null && muted.size() > MUTED_MAX) {
             return Uni.createFrom().failure(ApiException.invalid("mutedArticles", "at most " + MUTED_MAX));
         }

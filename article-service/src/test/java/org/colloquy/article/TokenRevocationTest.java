@@ -1,0 +1,63 @@
+package org.colloquy.article;
+
+import static org.awaitility.Awaitility.await;
+import static org.colloquy.article.Writers.anonymous;
+import static org.colloquy.article.Writers.newWriter;
+import static org.hamcrest.Matchers.contains;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.colloquy.article.Writers.Writer;
+import org.colloquy.events.user.UserSessionsRevoked;
+import org.colloquy.testing.InjectKafkaClient;
+import org.colloquy.testing.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+
+/** Tokens below the version user-service revoked are refused within the refresh interval of the event. */
+@QuarkusTest
+@ArticleServiceTest
+class TokenRevocationTest {
+
+    @InjectKafkaClient
+    KafkaTestClient kafka;
+
+    @Test
+    void afterSessionsAreRevokedOnlyTokensOfTheNewVersionWork() {
+        Writer writer = newWriter("revoked");
+        Writer other = newWriter("bystander");
+        String old = Writers.tokenAtVersion(writer, 0);
+        drafts(old).then().statusCode(200);
+
+        kafka.publish(new UserSessionsRevoked(writer.id(), 1, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> drafts(old).then().statusCode(401)
+                .body("errors.token", contains("is invalid or expired")));
+        drafts(writer.token()).then().statusCode(401);
+        anonymous().header("Authorization", "Token " + old).get("/api/articles").then().statusCode(401);
+        drafts(Writers.tokenAtVersion(writer, 1)).then().statusCode(200);
+        drafts(Writers.tokenAtVersion(writer, 2)).then().statusCode(200);
+        drafts(other.token()).then().statusCode(200);
+    }
+
+    @Test
+    void aRepeatedOrOlderRevocationChangesNothing() {
+        Writer writer = newWriter("replayed");
+        kafka.publish(new UserSessionsRevoked(writer.id(), 2, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> drafts(Writers.tokenAtVersion(writer, 1))
+                .then().statusCode(401));
+
+        kafka.publish(new UserSessionsRevoked(writer.id(), 1, Instant.now()));
+        kafka.publish(new UserSessionsRevoked(writer.id(), 2, Instant.now()));
+        Writer marker = newWriter("marker");
+        kafka.publish(new UserSessionsRevoked(marker.id(), 1, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> drafts(marker.token()).then().statusCode(401));
+
+        drafts(Writers.tokenAtVersion(writer, 1)).then().statusCode(401);
+        drafts(Writers.tokenAtVersion(writer, 2)).then().statusCode(200);
+    }
+
+    private static io.restassured.response.Response drafts(String token) {
+        return anonymous().header("Authorization", "Token " + token).get("/api/articles/drafts");
+    }
+}

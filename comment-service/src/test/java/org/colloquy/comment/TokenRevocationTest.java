@@ -1,0 +1,60 @@
+package org.colloquy.comment;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.colloquy.api.Caller;
+import org.colloquy.events.user.UserSessionsRevoked;
+import org.colloquy.testing.InjectKafkaClient;
+import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestKeys;
+import org.colloquy.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/** A demoted moderator's old token loses the role once user-service revokes it (UserSessionsRevoked). */
+@QuarkusTest
+@CommentServiceTest
+class TokenRevocationTest {
+
+    @InjectKafkaClient
+    KafkaTestClient kafka;
+
+    @Test
+    void aRevokedModeratorTokenIsRefusedAndTheNewOneCarriesTheNewRoles() {
+        String id = UUID.randomUUID().toString();
+        String moderatorToken = token(id, 0, Caller.MODERATOR);
+        settings(moderatorToken).then().statusCode(200);
+
+        kafka.publish(new UserSessionsRevoked(id, 1, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> settings(moderatorToken).then().statusCode(401)
+                .body("errors.token", contains("is invalid or expired")));
+        settings(token(id, 1)).then().statusCode(403);
+    }
+
+    private static Response settings(String token) {
+        return given().header("Authorization", "Token " + token).get("/api/moderation/settings");
+    }
+
+    private static String token(String userId, long version, String... roles) {
+        try {
+            Set<String> groups = new java.util.HashSet<>(Set.of(roles));
+            groups.add(Caller.USER);
+            return Jwt.issuer(TestTokens.ISSUER).subject(userId).upn("mod-" + userId.substring(0, 8)).groups(groups)
+                    .claim("ver", version).expiresAt(Instant.now().plusSeconds(3600))
+                    .sign(KeyUtils.decodePrivateKey(Files.readString(TestKeys.get().privateKey())));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot sign a test token", e);
+        }
+    }
+}
