@@ -43,6 +43,17 @@ public class Comment {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Waits for a moderator; {@code rule} names why. An announced comment stays announced (approval restores it). */
+    public void hold(String rule) {
+        status = PENDING;
+        heldRule = rule;
+    }
+
+    public void edit(String newBody, Instant now) {
+        body = newBody;
+        updatedAt = now;
+    }
+
     public boolean isVisible() {
         return VISIBLE.equals(status);
     }
