@@ -32,6 +32,8 @@ public class CommentService {
     public record Actor(UUID id, String username, boolean moderator) {
     }
 
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
     private final CommentRepository comments;
     private final ReplicaRepository replicas;
     private final ModerationRepository moderation;
@@ -83,6 +85,7 @@ public class CommentService {
                             comment.postedAt = hold.isPresent() ? null : now;
                             return replicas.provisionalAuthor(author.id(), author.username())
                                     .chain(() -> comments.persistAndFlush(comment))
+                                    .call(() -> withinRate(author.id(), settings, now))
                                     .chain(() -> hold.isPresent()
                                             ? outbox.append(new CommentHeldForReview(comment.id,
                                                     article.id().toString(), author.id().toString(), hold.get().rule(),
@@ -184,12 +187,33 @@ public class CommentService {
         }).replaceWithVoid();
     }
 
+    /** A cheap early answer for a writer already over the limit; {@link #withinRate} is the exact check. */
     private Uni<Void> checkRate(UUID authorId, ModerationSettings settings, Instant now) {
-        return comments.writtenSince(authorId, now.minus(Duration.ofMinutes(1))).invoke(count -> {
-            if (count >= settings.commentsPerMinute()) {
-                throw ApiException.tooManyRequests("comment", Duration.ofSeconds(60));
-            }
-        }).replaceWithVoid();
+        Instant since = now.minus(RATE_WINDOW);
+        return comments.writtenSince(authorId, since).chain(count -> count < settings.commentsPerMinute()
+                ? Uni.createFrom().voidItem() : tooFast(authorId, since, now));
+    }
+
+    /**
+     * The exact rate check, after the new comment is written and flushed: parallel posts of one writer take turns on
+     * the writer's lock, so each counts the others' committed comments, its own included, and exactly
+     * {@code commentsPerMinute} of them commit. The lock is held only from here to the commit.
+     */
+    private Uni<Void> withinRate(UUID authorId, ModerationSettings settings, Instant now) {
+        Instant since = now.minus(RATE_WINDOW);
+        return comments.lockWriter(authorId).chain(() -> comments.writtenSince(authorId, since))
+                .chain(count -> count <= settings.commentsPerMinute()
+                        ? Uni.createFrom().voidItem() : tooFast(authorId, since, now));
+    }
+
+    /** 429, with the time until the oldest comment in the window leaves it. */
+    private Uni<Void> tooFast(UUID authorId, Instant since, Instant now) {
+        return comments.oldestWrittenSince(authorId, since).chain(oldest -> {
+            long millis = oldest == null ? RATE_WINDOW.toMillis()
+                    : Duration.between(now, oldest.plus(RATE_WINDOW)).toMillis();
+            return Uni.createFrom().failure(ApiException.tooManyRequests("comment",
+                    Duration.ofSeconds(Math.max(1, (millis + 999) / 1000))));
+        });
     }
 
     /** The text as stored: valid, and with something left once markup is removed; else 422. */
