@@ -5,8 +5,10 @@ import static org.colloquy.comment.Discussion.anonymous;
 import static org.colloquy.comment.Discussion.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.events;
+import static org.colloquy.comment.Discussion.longstanding;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
+import static org.colloquy.comment.Discussion.registered;
 import static org.colloquy.comment.Discussion.settings;
 import static org.colloquy.comment.Discussion.type;
 import static org.colloquy.comment.Discussion.user;
@@ -16,7 +18,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.colloquy.comment.Discussion.Article;
 import org.colloquy.comment.Discussion.User;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Ways around moderation that once worked: editing past the rules. */
+/** Ways around moderation that once worked: editing past the rules, and reports from brand-new accounts. */
 @QuarkusTest
 @CommentServiceTest
 class ModerationLoopholesTest {
@@ -119,5 +123,38 @@ class ModerationLoopholesTest {
 
         anonymous().get("/api/articles/{slug}/comments", article.slug()).then()
                 .body("comments.find { it.id == " + id + " }.body", equalTo("Ganz harmlos"));
+    }
+
+    @Test
+    void reportsFromAccountsRegisteredMomentsAgoAreRecordedButDoNotHide() {
+        User writer = user("reported");
+        Article article = publishedArticle(kafka, user("author"));
+        long id = post(writer, article, "Unbequeme, aber zulässige Meinung");
+
+        for (int i = 0; i < 3; i++) {
+            flag(registered(kafka, "fresh" + i, Duration.ofSeconds(5)), article, id);
+        }
+        flag(user("unknown"), article, id); // its registration has not reached comment-service
+
+        anonymous().get("/api/articles/{slug}/comments", article.slug()).then().body("comments.id",
+                contains((int) id));
+        as(moderator).get("/api/moderation/queue?status=flagged&limit=100").then()
+                .body("comments.find { it.comment.id == " + id + " }.flagCount", equalTo(4));
+
+        flag(longstanding(kafka, "old1"), article, id);
+        flag(registered(kafka, "old2", Duration.ofHours(25)), article, id);
+        anonymous().get("/api/articles/{slug}/comments", article.slug()).then().body("comments.id",
+                contains((int) id));
+        flag(longstanding(kafka, "old3"), article, id);
+
+        anonymous().get("/api/articles/{slug}/comments", article.slug()).then().body("comments.id",
+                not(hasItem((int) id)));
+        as(moderator).get("/api/moderation/queue?limit=100").then()
+                .body("comments.find { it.comment.id == " + id + " }.heldRule", equalTo("reports"));
+    }
+
+    private static void flag(User reporter, Article article, long id) {
+        as(reporter).body(Map.of("flag", Map.of("reason", "abuse")))
+                .post("/api/articles/{slug}/comments/{id}/flags", article.slug(), id).then().statusCode(201);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.messaging.outbox.Outbox;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Settings, reader reports and the moderators' decisions, each announced on moderation.events. */
 @ApplicationScoped
@@ -35,14 +37,22 @@ public class ModerationService {
     private final ReplicaRepository replicas;
     private final CommentService commentService;
     private final Outbox outbox;
+    private final Duration flagMinAccountAge;
 
     public ModerationService(CommentRepository comments, ModerationRepository moderation, ReplicaRepository replicas,
-            CommentService commentService, Outbox outbox) {
+            CommentService commentService, Outbox outbox,
+            @ConfigProperty(name = "colloquy.comments.flags.min-account-age", defaultValue = "24h")
+            Duration flagMinAccountAge) {
         this.comments = comments;
         this.moderation = moderation;
         this.replicas = replicas;
         this.commentService = commentService;
         this.outbox = outbox;
+        this.flagMinAccountAge = flagMinAccountAge;
+    }
+
+    static String tooLong(int max) {
+        return "must be at most " + max + " characters";
     }
 
     @WithSession
@@ -59,14 +69,18 @@ public class ModerationService {
         return moderation.save(settings).replaceWith(settings);
     }
 
-    /** A reader reports a visible comment, once; enough reports hold it for review. */
+    /**
+     * A reader reports a visible comment, once; enough reports hold it for review. Reports from accounts younger than
+     * the minimum account age are recorded (and announced) but do not count toward the hold, so that accounts
+     * registered a moment ago cannot hide a comment together.
+     */
     @WithTransaction
     public Uni<Long> flag(Actor reporter, String slug, long id, String reason, String note) {
         if (reason == null || !FLAG_REASONS.contains(reason)) {
             return Uni.createFrom().failure(ApiException.invalid("reason", "must be one of " + FLAG_REASONS));
         }
         if (note != null && note.length() > NOTE_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("note", "must be at most " + NOTE_MAX + " characters"));
+            return Uni.createFrom().failure(ApiException.invalid("note", tooLong(NOTE_MAX)));
         }
         Instant now = Instant.now();
         return commentService.publishedArticle(slug).chain(article -> comments.lock(id)
@@ -82,20 +96,31 @@ public class ModerationService {
                     if (!added) {
                         return Uni.createFrom().failure(ApiException.conflict("flag", "you reported it already"));
                     }
-                    comment.flagCount++;
-                    Uni<Void> flagged = outbox.append(new CommentFlagged(id, article.id().toString(),
-                            reporter.id().toString(), reason, note, comment.flagCount, now)).replaceWithVoid();
-                    return flagged.chain(() -> moderation.settings()).chain(settings -> {
-                        if (comment.flagCount < settings.flagsToHold()) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        comment.status = Comment.PENDING;
-                        comment.heldRule = "reports";
-                        return outbox.append(new CommentHeldForReview(id, article.id().toString(),
-                                comment.authorId.toString(), "reports", comment.flagCount + " reports", now))
-                                .replaceWithVoid();
-                    }).replaceWith(id);
+                    // in turn: the transaction's session runs one query at a time
+                    return countsTowardHold(reporter.id(), now).chain(counts -> moderation.settings()
+                            .chain(settings -> {
+                                boolean held = comment.reported(counts, settings.flagsToHold());
+                                Uni<Void> flagged = outbox.append(new CommentFlagged(id, article.id().toString(),
+                                        reporter.id().toString(), reason, note, comment.flagCount, now))
+                                        .replaceWithVoid();
+                                if (!held) {
+                                    return flagged;
+                                }
+                                comment.hold("reports");
+                                return flagged.chain(() -> outbox.append(new CommentHeldForReview(id,
+                                        article.id().toString(), comment.authorId.toString(), "reports",
+                                        comment.countedFlags + " reports", now))).replaceWithVoid();
+                            })).replaceWith(id);
                 })));
+    }
+
+    /** Whether the reporter's account is old enough; an account the replica does not know yet is not. */
+    private Uni<Boolean> countsTowardHold(UUID reporterId, Instant now) {
+        if (flagMinAccountAge.isZero() || flagMinAccountAge.isNegative()) {
+            return Uni.createFrom().item(true);
+        }
+        return replicas.registeredAt(reporterId).map(registeredAt -> registeredAt != null
+                && !registeredAt.isAfter(now.minus(flagMinAccountAge)));
     }
 
     /** Makes a held (or rejected) comment public; the first time, it is announced as posted. */
@@ -107,6 +132,7 @@ public class ModerationService {
             comment.heldRule = null;
             comment.rejectReason = null;
             comment.flagCount = 0;
+            comment.countedFlags = 0;
             comment.updatedAt = now;
             Uni<Void> approved = outbox.append(new CommentApproved(id, comment.articleId.toString(),
                     comment.authorId.toString(), moderator.id().toString(), now)).replaceWithVoid();
