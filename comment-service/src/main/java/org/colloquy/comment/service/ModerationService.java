@@ -31,6 +31,10 @@ public class ModerationService {
 
     public static final Set<String> FLAG_REASONS = Set.of("spam", "abuse", "off-topic", "other");
     public static final int NOTE_MAX = 1000;
+    /** Rejection and ban reasons: they travel in CommentRejected and UserBannedFromCommenting. */
+    public static final int REASON_MAX = 1000;
+    /** The database keeps times up to the year 294276; a ban that long is a ban without end. */
+    static final Instant UNTIL_LIMIT = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final CommentRepository comments;
     private final ModerationRepository moderation;
@@ -150,9 +154,11 @@ public class ModerationService {
 
     @WithTransaction
     public Uni<Long> reject(Actor moderator, long id, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > NOTE_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("reason",
-                    "can't be blank, at most " + NOTE_MAX + " characters"));
+        if (reason == null || reason.isBlank()) {
+            return Uni.createFrom().failure(ApiException.invalid("reason", "can't be blank"));
+        }
+        if (reason.length() > REASON_MAX) {
+            return Uni.createFrom().failure(ApiException.invalid("reason", tooLong(REASON_MAX)));
         }
         Instant now = Instant.now();
         return moderated(id).chain(comment -> {
@@ -173,6 +179,13 @@ public class ModerationService {
         Instant now = Instant.now();
         if (until != null && !until.isAfter(now)) {
             return Uni.createFrom().failure(ApiException.invalid("until", "must be in the future"));
+        }
+        if (until != null && !until.isBefore(UNTIL_LIMIT)) {
+            return Uni.createFrom().failure(ApiException.invalid("until",
+                    "must be before the year 10000 (leave it out for a ban without end)"));
+        }
+        if (reason != null && reason.length() > REASON_MAX) {
+            return Uni.createFrom().failure(ApiException.invalid("reason", tooLong(REASON_MAX)));
         }
         return replicas.userIdOf(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"))
                 .call(userId -> moderation.saveBan(userId, until, reason, moderator.id()))
