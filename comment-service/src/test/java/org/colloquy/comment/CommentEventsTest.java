@@ -3,6 +3,7 @@ package org.colloquy.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.colloquy.comment.Discussion.as;
 import static org.colloquy.comment.Discussion.comment;
+import static org.colloquy.comment.Discussion.longstanding;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.settings;
@@ -90,7 +91,7 @@ class CommentEventsTest {
         long held = ((Number) as(writer).body(comment("Wartet")).post("/api/articles/{slug}/comments",
                 article.slug()).then().statusCode(201).extract().path("comment.id")).longValue();
         as(moderator).post("/api/moderation/comments/{id}/approve", held).then().statusCode(200);
-        as(user("reporter")).body(Map.of("flag", Map.of("reason", "off-topic")))
+        as(longstanding(kafka, "reporter")).body(Map.of("flag", Map.of("reason", "off-topic")))
                 .post("/api/articles/{slug}/comments/{id}/flags", article.slug(), held).then().statusCode(201);
         as(moderator).body(Map.of("reason", "Thema verfehlt")).post("/api/moderation/comments/{id}/reject", held)
                 .then().statusCode(200);

@@ -4,12 +4,17 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.colloquy.events.DomainEvent;
+import org.colloquy.events.EventCatalog;
 import org.colloquy.events.article.ArticlePublished;
+import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.KafkaTestClient;
 import org.colloquy.testing.TestTokens;
 
@@ -26,6 +31,18 @@ final class Discussion {
         String id = UUID.randomUUID().toString();
         String username = prefix + "-" + id.substring(0, 8);
         return new User(id, username, TestTokens.forUser(id, username, roles));
+    }
+
+    /** A user whose registration comment-service has consumed, registered {@code age} ago. */
+    static User registered(KafkaTestClient kafka, String prefix, Duration age) {
+        User user = user(prefix);
+        kafka.publish(new UserRegistered(user.id(), user.username(), null, null, Instant.now().minus(age)));
+        return user;
+    }
+
+    /** Old enough for reports to count (the minimum account age is 24 hours by default). */
+    static User longstanding(KafkaTestClient kafka, String prefix) {
+        return registered(kafka, prefix, Duration.ofDays(30));
     }
 
     static Article publishedArticle(KafkaTestClient kafka, User author) {
@@ -79,6 +96,22 @@ final class Discussion {
 
     static void applySettings(Map<String, Object> settings) {
         as(user("settings-admin", "admin")).body(settings).put("/api/moderation/settings").then().statusCode(200);
+    }
+
+    /** The records of one key, read until one of the given type arrived (everything before it has arrived too). */
+    static List<ConsumerRecord<String, String>> events(KafkaTestClient kafka, String topic, String key,
+            Class<? extends DomainEvent> last) {
+        return kafka.readUntil(topic, seen -> seen.stream().anyMatch(r -> key.equals(r.key())
+                && type(r).equals(type(last))), Duration.ofSeconds(30))
+                .stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    static String type(ConsumerRecord<String, String> record) {
+        return KafkaTestClient.header(record, "ce_type").orElse("");
+    }
+
+    static String type(Class<? extends DomainEvent> payload) {
+        return EventCatalog.of(payload).type();
     }
 
     private Discussion() {

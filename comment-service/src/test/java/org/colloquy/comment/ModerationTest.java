@@ -3,6 +3,7 @@ package org.colloquy.comment;
 import static org.colloquy.comment.Discussion.anonymous;
 import static org.colloquy.comment.Discussion.as;
 import static org.colloquy.comment.Discussion.comment;
+import static org.colloquy.comment.Discussion.longstanding;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.settings;
@@ -134,7 +135,7 @@ class ModerationTest {
         User writer = user("reported");
         Article article = publishedArticle(kafka, user("author"));
         long id = post(writer, article, "Umstrittene Meinung");
-        User first = user("reporter1");
+        User first = longstanding(kafka, "reporter1");
         Map<String, Object> spam = Map.of("flag", Map.of("reason", "spam", "note", "Werbung"));
 
         as(first).body(spam).post("/api/articles/{slug}/comments/{id}/flags", article.slug(), id)
@@ -148,7 +149,7 @@ class ModerationTest {
         as(moderator).get("/api/moderation/queue?status=flagged&limit=100").then()
                 .body("comments.comment.id", hasItem((int) id));
 
-        as(user("reporter3")).body(Map.of("flag", Map.of("reason", "abuse")))
+        as(longstanding(kafka, "reporter3")).body(Map.of("flag", Map.of("reason", "abuse")))
                 .post("/api/articles/{slug}/comments/{id}/flags", article.slug(), id).then().statusCode(201);
 
         anonymous().get("/api/articles/{slug}/comments", article.slug()).then().body("comments.id",

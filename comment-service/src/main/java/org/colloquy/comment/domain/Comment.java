@@ -34,14 +34,38 @@ public class Comment {
     public String heldRule;
     @Column(name = "reject_reason")
     public String rejectReason;
+    /** Every report since the last approval, for moderators. */
     @Column(name = "flag_count")
     public int flagCount;
+    /** The reports since the last approval that count toward holding it (from accounts old enough). */
+    @Column(name = "counted_flags")
+    public int countedFlags;
     @Column(name = "posted_at")
     public Instant postedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A reader's report; only one that counts moves it toward the hold. Returns whether it should now be held. */
+    public boolean reported(boolean counts, int flagsToHold) {
+        flagCount++;
+        if (counts) {
+            countedFlags++;
+        }
+        return counts && countedFlags >= flagsToHold;
+    }
+
+    /** Waits for a moderator; {@code rule} names why. An announced comment stays announced (approval restores it). */
+    public void hold(String rule) {
+        status = PENDING;
+        heldRule = rule;
+    }
+
+    public void edit(String newBody, Instant now) {
+        body = newBody;
+        updatedAt = now;
+    }
 
     public boolean isVisible() {
         return VISIBLE.equals(status);

@@ -17,8 +17,6 @@ public final class CommentText {
     public static final int MAX_CHARS = 10_000;
     public static final int EXCERPT_CHARS = 200;
 
-    private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
-    private static final Pattern SCRIPT_URL = Pattern.compile("(?i)\\]\\(\\s*(javascript|vbscript|data):[^)]*\\)");
     private static final Pattern LINK = Pattern.compile("(?i)\\b(https?://|www\\.)\\S+");
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.-])@([\\p{L}\\p{N}_.-]{1,40})");
 
@@ -32,14 +30,9 @@ public final class CommentText {
         return Optional.empty();
     }
 
+    /** The body as stored: tags removed and unsafe link targets made {@code #} (see {@link Markup}). */
     public static String sanitize(String body) {
-        String previous;
-        String text = body;
-        do { // removing one tag can join the pieces of another
-            previous = text;
-            text = HTML_TAG.matcher(text).replaceAll("");
-        } while (!text.equals(previous));
-        return SCRIPT_URL.matcher(text).replaceAll("](#)").strip();
+        return Markup.neutralize(body).strip();
     }
 
     public static int links(String body) {

@@ -3,6 +3,7 @@ package org.colloquy.comment.domain;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,18 +17,16 @@ public record ModerationSettings(String mode, List<String> bannedWords, List<Str
 
     public static final Set<String> MODES = Set.of("off", "first-comment", "all");
     public static final int WORDS_MAX = 500;
+    /** A suspect word travels in CommentHeldForReview ({@code detail}). */
+    public static final int WORD_MAX_CHARS = 100;
 
     public Map<String, List<String>> problems() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         if (mode == null || !MODES.contains(mode)) {
             problems.put("mode", List.of("must be one of off, first-comment, all"));
         }
-        if (bannedWords == null || bannedWords.size() > WORDS_MAX) {
-            problems.put("bannedWords", List.of("must be a list of at most " + WORDS_MAX + " words"));
-        }
-        if (suspectWords == null || suspectWords.size() > WORDS_MAX) {
-            problems.put("suspectWords", List.of("must be a list of at most " + WORDS_MAX + " words"));
-        }
+        wordsProblem(bannedWords).ifPresent(problem -> problems.put("bannedWords", List.of(problem)));
+        wordsProblem(suspectWords).ifPresent(problem -> problems.put("suspectWords", List.of(problem)));
         if (maxLinks < 0) {
             problems.put("maxLinks", List.of("must be 0 or more"));
         }
@@ -41,5 +40,15 @@ public record ModerationSettings(String mode, List<String> bannedWords, List<Str
             problems.put("editWindowSeconds", List.of("must be 0 or more"));
         }
         return problems;
+    }
+
+    private static Optional<String> wordsProblem(List<String> words) {
+        if (words == null || words.size() > WORDS_MAX) {
+            return Optional.of("must be a list of at most " + WORDS_MAX + " words");
+        }
+        if (words.stream().anyMatch(word -> word == null || word.length() > WORD_MAX_CHARS)) {
+            return Optional.of("words must be at most " + WORD_MAX_CHARS + " characters");
+        }
+        return Optional.empty();
     }
 }

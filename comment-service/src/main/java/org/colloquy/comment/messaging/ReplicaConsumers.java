@@ -41,8 +41,8 @@ public class ReplicaConsumers {
                 .on(ArticleDeleted.class, (ArticleDeleted e) -> replicas.published(id(e.articleId()), false))
                 .build();
         this.userHandlers = EventHandlers.builder()
-                .on(UserRegistered.class, (UserRegistered e) -> replicas.author(id(e.userId()), e.username(),
-                        e.bio(), e.image()))
+                .on(UserRegistered.class, (UserRegistered e) -> replicas.registered(id(e.userId()), e.username(),
+                        e.bio(), e.image(), e.registeredAt()))
                 .on(UserProfileUpdated.class, (UserProfileUpdated e) -> replicas.author(id(e.userId()), e.username(),
                         e.bio(), e.image()))
                 .on(UserFollowed.class, (UserFollowed e) -> replicas.follow(id(e.followerId()), id(e.followeeId())))

@@ -1,15 +1,20 @@
 package org.colloquy.comment.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.UUID;
 import org.colloquy.comment.domain.Comment;
+import org.colloquy.messaging.NativeSql;
 
 @ApplicationScoped
 public class CommentRepository implements PanacheRepositoryBase<Comment, Long> {
+
+    /** The key space of the writers' locks ("Cmnt"). */
+    private static final int WRITER_LOCKS = 0x436d6e74;
 
     /** Locks the comment's row, so that concurrent moderation of one comment is serialized. */
     public Uni<Comment> lock(long id) {
@@ -18,6 +23,21 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, Long> {
 
     public Uni<Long> writtenSince(UUID authorId, Instant since) {
         return count("authorId = ?1 and createdAt > ?2", authorId, since);
+    }
+
+    public Uni<Instant> oldestWrittenSince(UUID authorId, Instant since) {
+        return find("authorId = ?1 and createdAt > ?2", Sort.by("createdAt"), authorId, since).firstResult()
+                .map(comment -> comment == null ? null : comment.createdAt);
+    }
+
+    /**
+     * Takes the writer's lock until the transaction ends, so that one writer's posts count each other in turn.
+     * A transaction-level advisory lock in its own key space (the first key), the writer hashed into the second;
+     * two writers sharing a hash only wait for each other.
+     */
+    public Uni<Void> lockWriter(UUID authorId) {
+        return NativeSql.list("select count(*) from (select pg_advisory_xact_lock(" + WRITER_LOCKS
+                + ", hashtext(?1))) l", authorId.toString()).replaceWithVoid();
     }
 
     public Uni<Boolean> hasPublishedComment(UUID authorId) {

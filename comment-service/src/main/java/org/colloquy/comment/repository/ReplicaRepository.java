@@ -2,6 +2,10 @@ package org.colloquy.comment.repository;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.colloquy.messaging.NativeSql;
 
@@ -60,6 +64,21 @@ public class ReplicaRepository {
                 image = excluded.image""", userId, username, bio, image);
     }
 
+    /** A new account: its profile and when it was registered (the age that lets its reports count). */
+    public Uni<Void> registered(UUID userId, String username, String bio, String image, Instant registeredAt) {
+        return NativeSql.execute("""
+                insert into author (user_id, username, bio, image, registered_at) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (user_id) do update set username = excluded.username, bio = excluded.bio,
+                image = excluded.image, registered_at = excluded.registered_at""", userId, username, bio, image,
+                registeredAt.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Null while the account's registration has not been consumed. */
+    public Uni<Instant> registeredAt(UUID userId) {
+        return NativeSql.list("select registered_at from author where user_id = ?1", userId)
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? null : toInstant(rows.get(0)));
+    }
+
     public Uni<Void> provisionalAuthor(UUID userId, String username) {
         return NativeSql.execute("insert into author (user_id, username) values (?1, ?2) on conflict do nothing",
                 userId, username);
@@ -83,6 +102,16 @@ public class ReplicaRepository {
     public Uni<Void> unfollow(UUID followerId, UUID followeeId) {
         return NativeSql.execute("delete from author_follow where follower_id = ?1 and followee_id = ?2", followerId,
                 followeeId);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
     }
 
     private Uni<Void> slug(String slug, UUID id) {

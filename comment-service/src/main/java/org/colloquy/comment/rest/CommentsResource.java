@@ -116,12 +116,16 @@ public class CommentsResource {
     @Authenticated
     @ResponseStatus(201)
     @Operation(summary = "Extension: report a comment", description = "Body {\"flag\":{\"reason\":\"spam|abuse|"
-            + "off-topic|other\",\"note\":\"...\"}}; once per reader (409 on a repeat).")
+            + "off-topic|other\",\"note\":\"...\"}}; once per reader (409 on a repeat). Reports from accounts younger "
+            + "than the minimum account age are recorded but do not hold the comment.")
     public Uni<FlagResponse> flag(@PathParam("slug") String slug, @PathParam("id") long id, FlagRequest request) {
         if (request == null || request.flag() == null) {
             throw ApiException.invalid("flag", "can't be blank");
         }
-        return moderation.flag(actor(), slug, id, request.flag().reason(), request.flag().note())
+        Actor actor = actor();
+        // user.events first: whether the reporter's account is old enough for the report to count
+        return catchUp.await(Topics.USER_EVENTS)
+                .chain(() -> moderation.flag(actor, slug, id, request.flag().reason(), request.flag().note()))
                 .replaceWith(new FlagResponse(new Flag(request.flag().reason(), request.flag().note())));
     }
 

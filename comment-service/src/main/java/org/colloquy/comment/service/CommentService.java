@@ -32,6 +32,8 @@ public class CommentService {
     public record Actor(UUID id, String username, boolean moderator) {
     }
 
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
     private final CommentRepository comments;
     private final ReplicaRepository replicas;
     private final ModerationRepository moderation;
@@ -57,15 +59,12 @@ public class CommentService {
 
     @WithTransaction
     public Uni<Long> post(Actor author, String slug, String rawBody, Long parentId) {
-        Optional<String> problem = CommentText.problem(rawBody);
-        if (problem.isPresent()) {
-            return Uni.createFrom().failure(ApiException.invalid("body", problem.get()));
-        }
-        String body = CommentText.sanitize(rawBody);
-        if (body.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid("body", "has no text once HTML is removed"));
-        }
         Instant now = Instant.now();
+        return Uni.createFrom().item(() -> writtenBody(rawBody))
+                .chain(body -> postChecked(author, slug, body, parentId, now));
+    }
+
+    private Uni<Long> postChecked(Actor author, String slug, String body, Long parentId, Instant now) {
         return publishedArticle(slug)
                 .call(article -> refuseBanned(author.id(), now))
                 .chain(article -> moderation.settings().chain(settings -> checkRate(author.id(), settings, now)
@@ -86,6 +85,7 @@ public class CommentService {
                             comment.postedAt = hold.isPresent() ? null : now;
                             return replicas.provisionalAuthor(author.id(), author.username())
                                     .chain(() -> comments.persistAndFlush(comment))
+                                    .call(() -> withinRate(author.id(), settings, now))
                                     .chain(() -> hold.isPresent()
                                             ? outbox.append(new CommentHeldForReview(comment.id,
                                                     article.id().toString(), author.id().toString(), hold.get().rule(),
@@ -95,41 +95,53 @@ public class CommentService {
                         }))));
     }
 
+    /**
+     * The author edits within the edit window, under the same rules as posting: a banned word or a body with no text
+     * is refused, and a visible comment that posting the new text would hold is held (CommentEdited without the
+     * unreviewed excerpt, then CommentHeldForReview). Held and rejected comments keep their state.
+     */
     @WithTransaction
     public Uni<Long> edit(Actor author, String slug, long id, String rawBody) {
-        Optional<String> problem = CommentText.problem(rawBody);
-        if (problem.isPresent()) {
-            return Uni.createFrom().failure(ApiException.invalid("body", problem.get()));
-        }
-        String body = CommentText.sanitize(rawBody);
         Instant now = Instant.now();
-        return publishedArticle(slug).chain(article -> comments.lock(id)
-                .invoke(comment -> {
-                    if (comment == null || !comment.articleId.equals(article.id())
-                            || Comment.DELETED.equals(comment.status)) {
-                        throw ApiException.notFound("comment");
-                    }
-                    if (!comment.authorId.equals(author.id())) {
-                        throw ApiException.forbidden("comment");
-                    }
-                })
-                .call(comment -> refuseBanned(author.id(), now))
-                .chain(comment -> moderation.settings().chain(settings -> {
-                    if (comment.createdAt.plusSeconds(settings.editWindowSeconds()).isBefore(now)) {
-                        return Uni.createFrom().failure(ApiException.forbidden("comment",
-                                "can only be edited within " + settings.editWindowSeconds() / 60 + " minutes"));
-                    }
-                    if (CommentText.firstWord(body, settings.bannedWords()).isPresent()) {
-                        return Uni.createFrom().failure(
-                                ApiException.invalid("body", "contains a word that is not allowed here"));
-                    }
-                    comment.body = body;
-                    comment.updatedAt = now;
-                    return comment.isAnnounced()
-                            ? outbox.append(new CommentEdited(comment.id, article.id().toString(),
-                                    CommentText.excerpt(body), now)).replaceWith(comment.id)
-                            : Uni.createFrom().item(comment.id);
-                })));
+        return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticle(slug)
+                .chain(article -> comments.lock(id)
+                        .invoke(comment -> {
+                            if (comment == null || !comment.articleId.equals(article.id())
+                                    || Comment.DELETED.equals(comment.status)) {
+                                throw ApiException.notFound("comment");
+                            }
+                            if (!comment.authorId.equals(author.id())) {
+                                throw ApiException.forbidden("comment");
+                            }
+                        })
+                        .call(comment -> refuseBanned(author.id(), now))
+                        .chain(comment -> moderation.settings().chain(settings -> {
+                            if (comment.createdAt.plusSeconds(settings.editWindowSeconds()).isBefore(now)) {
+                                return Uni.createFrom().failure(ApiException.forbidden("comment", "can only be "
+                                        + "edited within " + settings.editWindowSeconds() / 60 + " minutes"));
+                            }
+                            if (CommentText.firstWord(body, settings.bannedWords()).isPresent()) {
+                                return Uni.createFrom().failure(
+                                        ApiException.invalid("body", "contains a word that is not allowed here"));
+                            }
+                            return (comment.isVisible() ? holdRule(author.id(), body, settings)
+                                    : Uni.createFrom().item(Optional.<Hold> empty()))
+                                    .chain(hold -> edited(comment, article, body, hold, now));
+                        }))));
+    }
+
+    private Uni<Long> edited(Comment comment, ArticleRef article, String body, Optional<Hold> hold, Instant now) {
+        boolean wasAnnounced = comment.isAnnounced();
+        comment.edit(body, now);
+        hold.ifPresent(h -> comment.hold(h.rule()));
+        Uni<Void> edited = wasAnnounced
+                ? outbox.append(new CommentEdited(comment.id, article.id().toString(),
+                        hold.isPresent() ? null : CommentText.excerpt(body), now)).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return edited.chain(() -> hold.isPresent()
+                ? outbox.append(new CommentHeldForReview(comment.id, article.id().toString(),
+                        comment.authorId.toString(), hold.get().rule(), hold.get().detail(), now)).replaceWithVoid()
+                : Uni.createFrom().voidItem()).replaceWith(comment.id);
     }
 
     /** The author or a moderator. A comment with replies keeps its place in the thread, as a marker. */
@@ -175,12 +187,45 @@ public class CommentService {
         }).replaceWithVoid();
     }
 
+    /** A cheap early answer for a writer already over the limit; {@link #withinRate} is the exact check. */
     private Uni<Void> checkRate(UUID authorId, ModerationSettings settings, Instant now) {
-        return comments.writtenSince(authorId, now.minus(Duration.ofMinutes(1))).invoke(count -> {
-            if (count >= settings.commentsPerMinute()) {
-                throw ApiException.tooManyRequests("comment", Duration.ofSeconds(60));
-            }
-        }).replaceWithVoid();
+        Instant since = now.minus(RATE_WINDOW);
+        return comments.writtenSince(authorId, since).chain(count -> count < settings.commentsPerMinute()
+                ? Uni.createFrom().voidItem() : tooFast(authorId, since, now));
+    }
+
+    /**
+     * The exact rate check, after the new comment is written and flushed: parallel posts of one writer take turns on
+     * the writer's lock, so each counts the others' committed comments, its own included, and exactly
+     * {@code commentsPerMinute} of them commit. The lock is held only from here to the commit.
+     */
+    private Uni<Void> withinRate(UUID authorId, ModerationSettings settings, Instant now) {
+        Instant since = now.minus(RATE_WINDOW);
+        return comments.lockWriter(authorId).chain(() -> comments.writtenSince(authorId, since))
+                .chain(count -> count <= settings.commentsPerMinute()
+                        ? Uni.createFrom().voidItem() : tooFast(authorId, since, now));
+    }
+
+    /** 429, with the time until the oldest comment in the window leaves it. */
+    private Uni<Void> tooFast(UUID authorId, Instant since, Instant now) {
+        return comments.oldestWrittenSince(authorId, since).chain(oldest -> {
+            long millis = oldest == null ? RATE_WINDOW.toMillis()
+                    : Duration.between(now, oldest.plus(RATE_WINDOW)).toMillis();
+            return Uni.createFrom().failure(ApiException.tooManyRequests("comment",
+                    Duration.ofSeconds(Math.max(1, (millis + 999) / 1000))));
+        });
+    }
+
+    /** The text as stored: valid, and with something left once markup is removed; else 422. */
+    private static String writtenBody(String rawBody) {
+        CommentText.problem(rawBody).ifPresent(problem -> {
+            throw ApiException.invalid("body", problem);
+        });
+        String body = CommentText.sanitize(rawBody);
+        if (body.isEmpty()) {
+            throw ApiException.invalid("body", "has no text once HTML is removed");
+        }
+        return body;
     }
 
     private Uni<Comment> parentOf(Long parentId, ArticleRef article) {

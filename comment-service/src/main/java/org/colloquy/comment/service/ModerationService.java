@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.messaging.outbox.Outbox;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Settings, reader reports and the moderators' decisions, each announced on moderation.events. */
 @ApplicationScoped
@@ -29,20 +31,32 @@ public class ModerationService {
 
     public static final Set<String> FLAG_REASONS = Set.of("spam", "abuse", "off-topic", "other");
     public static final int NOTE_MAX = 1000;
+    /** Rejection and ban reasons: they travel in CommentRejected and UserBannedFromCommenting. */
+    public static final int REASON_MAX = 1000;
+    /** The database keeps times up to the year 294276; a ban that long is a ban without end. */
+    static final Instant UNTIL_LIMIT = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final CommentRepository comments;
     private final ModerationRepository moderation;
     private final ReplicaRepository replicas;
     private final CommentService commentService;
     private final Outbox outbox;
+    private final Duration flagMinAccountAge;
 
     public ModerationService(CommentRepository comments, ModerationRepository moderation, ReplicaRepository replicas,
-            CommentService commentService, Outbox outbox) {
+            CommentService commentService, Outbox outbox,
+            @ConfigProperty(name = "colloquy.comments.flags.min-account-age", defaultValue = "24h")
+            Duration flagMinAccountAge) {
         this.comments = comments;
         this.moderation = moderation;
         this.replicas = replicas;
         this.commentService = commentService;
         this.outbox = outbox;
+        this.flagMinAccountAge = flagMinAccountAge;
+    }
+
+    static String tooLong(int max) {
+        return "must be at most " + max + " characters";
     }
 
     @WithSession
@@ -59,14 +73,18 @@ public class ModerationService {
         return moderation.save(settings).replaceWith(settings);
     }
 
-    /** A reader reports a visible comment, once; enough reports hold it for review. */
+    /**
+     * A reader reports a visible comment, once; enough reports hold it for review. Reports from accounts younger than
+     * the minimum account age are recorded (and announced) but do not count toward the hold, so that accounts
+     * registered a moment ago cannot hide a comment together.
+     */
     @WithTransaction
     public Uni<Long> flag(Actor reporter, String slug, long id, String reason, String note) {
         if (reason == null || !FLAG_REASONS.contains(reason)) {
             return Uni.createFrom().failure(ApiException.invalid("reason", "must be one of " + FLAG_REASONS));
         }
         if (note != null && note.length() > NOTE_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("note", "must be at most " + NOTE_MAX + " characters"));
+            return Uni.createFrom().failure(ApiException.invalid("note", tooLong(NOTE_MAX)));
         }
         Instant now = Instant.now();
         return commentService.publishedArticle(slug).chain(article -> comments.lock(id)
@@ -82,20 +100,31 @@ public class ModerationService {
                     if (!added) {
                         return Uni.createFrom().failure(ApiException.conflict("flag", "you reported it already"));
                     }
-                    comment.flagCount++;
-                    Uni<Void> flagged = outbox.append(new CommentFlagged(id, article.id().toString(),
-                            reporter.id().toString(), reason, note, comment.flagCount, now)).replaceWithVoid();
-                    return flagged.chain(() -> moderation.settings()).chain(settings -> {
-                        if (comment.flagCount < settings.flagsToHold()) {
-                            return Uni.createFrom().voidItem();
-                        }
-                        comment.status = Comment.PENDING;
-                        comment.heldRule = "reports";
-                        return outbox.append(new CommentHeldForReview(id, article.id().toString(),
-                                comment.authorId.toString(), "reports", comment.flagCount + " reports", now))
-                                .replaceWithVoid();
-                    }).replaceWith(id);
+                    // in turn: the transaction's session runs one query at a time
+                    return countsTowardHold(reporter.id(), now).chain(counts -> moderation.settings()
+                            .chain(settings -> {
+                                boolean held = comment.reported(counts, settings.flagsToHold());
+                                Uni<Void> flagged = outbox.append(new CommentFlagged(id, article.id().toString(),
+                                        reporter.id().toString(), reason, note, comment.flagCount, now))
+                                        .replaceWithVoid();
+                                if (!held) {
+                                    return flagged;
+                                }
+                                comment.hold("reports");
+                                return flagged.chain(() -> outbox.append(new CommentHeldForReview(id,
+                                        article.id().toString(), comment.authorId.toString(), "reports",
+                                        comment.countedFlags + " reports", now))).replaceWithVoid();
+                            })).replaceWith(id);
                 })));
+    }
+
+    /** Whether the reporter's account is old enough; an account the replica does not know yet is not. */
+    private Uni<Boolean> countsTowardHold(UUID reporterId, Instant now) {
+        if (flagMinAccountAge.isZero() || flagMinAccountAge.isNegative()) {
+            return Uni.createFrom().item(true);
+        }
+        return replicas.registeredAt(reporterId).map(registeredAt -> registeredAt != null
+                && !registeredAt.isAfter(now.minus(flagMinAccountAge)));
     }
 
     /** Makes a held (or rejected) comment public; the first time, it is announced as posted. */
@@ -107,6 +136,7 @@ public class ModerationService {
             comment.heldRule = null;
             comment.rejectReason = null;
             comment.flagCount = 0;
+            comment.countedFlags = 0;
             comment.updatedAt = now;
             Uni<Void> approved = outbox.append(new CommentApproved(id, comment.articleId.toString(),
                     comment.authorId.toString(), moderator.id().toString(), now)).replaceWithVoid();
@@ -124,9 +154,11 @@ public class ModerationService {
 
     @WithTransaction
     public Uni<Long> reject(Actor moderator, long id, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > NOTE_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("reason",
-                    "can't be blank, at most " + NOTE_MAX + " characters"));
+        if (reason == null || reason.isBlank()) {
+            return Uni.createFrom().failure(ApiException.invalid("reason", "can't be blank"));
+        }
+        if (reason.length() > REASON_MAX) {
+            return Uni.createFrom().failure(ApiException.invalid("reason", tooLong(REASON_MAX)));
         }
         Instant now = Instant.now();
         return moderated(id).chain(comment -> {
@@ -147,6 +179,13 @@ public class ModerationService {
         Instant now = Instant.now();
         if (until != null && !until.isAfter(now)) {
             return Uni.createFrom().failure(ApiException.invalid("until", "must be in the future"));
+        }
+        if (until != null && !until.isBefore(UNTIL_LIMIT)) {
+            return Uni.createFrom().failure(ApiException.invalid("until",
+                    "must be before the year 10000 (leave it out for a ban without end)"));
+        }
+        if (reason != null && reason.length() > REASON_MAX) {
+            return Uni.createFrom().failure(ApiException.invalid("reason", tooLong(REASON_MAX)));
         }
         return replicas.userIdOf(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"))
                 .call(userId -> moderation.saveBan(userId, until, reason, moderator.id()))
