@@ -75,13 +75,22 @@ final class OpenApiCases {
         return operations;
     }
 
-    /** At most {@code limit} cases, a seeded sample when there are more. */
+    /** The values every parameter and field always gets; the others are sampled. */
+    static final List<String> CORE_PARAMETERS = List.of("%00", "a%00b", "x".repeat(3000), "-1", "abc", "%C3%28");
+    static final List<String> CORE_JSON_VALUES = List.of("null", "\"a\\u0000b\"", "[]", "{}", "1e309",
+            "\"" + "x".repeat(100_000) + "\"", "\"+294277-01-01T00:00:00Z\"");
+
+    /**
+     * The valid request, the core values for every parameter and field and every malformed body; then a seeded
+     * sample of the other values up to {@code limit} cases.
+     */
     List<Case> cases(Operation operation, int limit) {
-        List<Case> cases = new ArrayList<>();
+        List<Case> core = new ArrayList<>();
+        List<Case> more = new ArrayList<>();
         Map<String, String> valid = validParameters(operation);
         String validBody = operation.bodySchema().isEmpty() ? null : json(validValue(operation.bodySchema(), 0));
-        cases.add(request(operation, valid, validBody, false, "valid request"));
-        cases.add(request(operation, valid, validBody, true, "valid request without a token"));
+        core.add(request(operation, valid, validBody, false, "valid request"));
+        core.add(request(operation, valid, validBody, true, "valid request without a token"));
         for (Map<String, Object> parameter : operation.parameters()) {
             String name = (String) parameter.get("name");
             String in = (String) parameter.get("in");
@@ -94,7 +103,8 @@ final class OpenApiCases {
                 }
                 Map<String, String> values = new LinkedHashMap<>(valid);
                 values.put(in + ":" + name, bad);
-                cases.add(request(operation, values, validBody, false, in + " " + name + "=" + abbreviate(bad)));
+                (CORE_PARAMETERS.contains(bad) ? core : more).add(request(operation, values, validBody, false,
+                        in + " " + name + "=" + abbreviate(bad)));
             }
         }
         if (validBody != null) {
@@ -103,28 +113,25 @@ final class OpenApiCases {
             paths(skeleton, new ArrayList<>(), leaves);
             for (List<Object> leaf : leaves) {
                 for (String bad : BAD_JSON_VALUES) {
-                    cases.add(request(operation, valid, json(replace(skeleton, leaf, 0, new Raw(bad))), false,
+                    (CORE_JSON_VALUES.contains(bad) ? core : more).add(request(operation, valid,
+                            json(replace(skeleton, leaf, 0, new Raw(bad))), false,
                             "body " + pathText(leaf) + "=" + abbreviate(bad)));
                 }
-                cases.add(request(operation, valid, json(remove(skeleton, leaf, 0)), false,
+                more.add(request(operation, valid, json(remove(skeleton, leaf, 0)), false,
                         "body without " + pathText(leaf)));
             }
             for (String bad : BAD_BODIES) {
-                cases.add(request(operation, valid, bad, false, "body " + abbreviate(bad)));
+                core.add(request(operation, valid, bad, false, "body " + abbreviate(bad)));
             }
-            cases.add(new Case(operation.method(), path(operation, valid), validBody, "text/plain", false,
+            core.add(new Case(operation.method(), path(operation, valid), validBody, "text/plain", false,
                     "a JSON body as text/plain"));
-            cases.add(new Case(operation.method(), path(operation, valid), "<user/>", "application/xml", false,
+            core.add(new Case(operation.method(), path(operation, valid), "<user/>", "application/xml", false,
                     "an XML body"));
         }
-        if (cases.size() <= limit) {
-            return cases;
-        }
-        List<Case> sample = new ArrayList<>(cases.subList(2, cases.size()));
-        Collections.shuffle(sample, random);
-        List<Case> chosen = new ArrayList<>(cases.subList(0, 2));
-        chosen.addAll(sample.subList(0, limit - 2));
-        return chosen;
+        Collections.shuffle(more, random);
+        List<Case> cases = new ArrayList<>(core);
+        cases.addAll(more.subList(0, Math.max(0, Math.min(more.size(), limit - core.size()))));
+        return cases;
     }
 
     private Map<String, String> validParameters(Operation operation) {

@@ -88,7 +88,8 @@ final class Tokens {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Files.readAllBytes(platformKeys().publicKey()), "HmacSHA256"));
-            return signingInput + "." + URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + URL.encodeToString(signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
