@@ -37,7 +37,15 @@ final class Client {
     static InetAddress newClientAddress() {
         int n = NEXT_ADDRESS.getAndIncrement();
         try {
-            return InetAddress.getByAddress(new byte[] {127, 0, (byte) (n / 250), (byte) (2 + n % 250)});
+            InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, (byte) (n / 250),
+                    (byte) (2 + n % 250)});
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.bind(new java.net.InetSocketAddress(address, 0));
+                return address;
+            } catch (java.io.IOException notConfigured) {
+                // macOS configures only 127.0.0.1 on lo0: all attacks then share one address and its limits
+                return InetAddress.getLoopbackAddress();
+            }
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
