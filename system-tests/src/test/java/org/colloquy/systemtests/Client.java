@@ -2,11 +2,16 @@ package org.colloquy.systemtests;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.colloquy.platform.PlatformService;
 
 /** A frontend's view of the platform: everything goes through the gateway. */
@@ -20,6 +25,35 @@ final class Client {
     static RequestSpecification anonymous() {
         return given().baseUri(RunningPlatform.baseUrl(PlatformService.GATEWAY)).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
+    }
+
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(2);
+
+    /**
+     * Another client machine, as the gateway sees it: requests leave from a loopback address of their own
+     * (127.0.0.2, .3, ...; Linux routes all of 127.0.0.0/8 to lo), so per-address limits that one test exhausts do
+     * not throttle the other tests, which all come from 127.0.0.1.
+     */
+    static InetAddress newClientAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        try {
+            InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, (byte) (n / 250),
+                    (byte) (2 + n % 250)});
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.bind(new java.net.InetSocketAddress(address, 0));
+                return address;
+            } catch (java.io.IOException notConfigured) {
+                // macOS configures only 127.0.0.1 on lo0: all attacks then share one address and its limits
+                return InetAddress.getLoopbackAddress();
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RequestSpecification from(InetAddress clientAddress) {
+        return anonymous().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.route.local-address", clientAddress)));
     }
 
     static RequestSpecification as(User user) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -58,11 +59,39 @@ public class RunningPlatform implements BeforeAllCallback {
                 // Smaller pools than in production: the whole platform shares one PostgreSQL server with the build.
                 Map.of("colloquy.users.initial-admins", ADMIN, "quarkus.datasource.reactive.max-size", "8"));
         platform = new LocalPlatform(config).start(line -> System.out.println("[platform] " + line));
-        return new Stopper(platform, dataDir);
+        Stopper stopper = new Stopper(platform, dataDir);
+        try {
+            makeInitialAdmin();
+        } catch (RuntimeException e) {
+            stopper.closeQuietly();
+            throw e;
+        }
+        return stopper;
+    }
+
+    /**
+     * user-service makes the configured initial admins admins only if their accounts exist when it starts (a name
+     * nobody has registered yet must not make whoever registers it first an admin), as an operator would do it:
+     * register the account, then restart the service.
+     */
+    private static void makeInitialAdmin() {
+        Client.anonymous().body(Map.of("user", Map.of("username", ADMIN,
+                "email", ADMIN + "@example.org", "password", Client.PASSWORD))).post("/api/users")
+                .then().statusCode(201);
+        platform.stop(PlatformService.USER);
+        platform.restart(PlatformService.USER, List.of());
     }
 
     /** Closed by JUnit when the whole test run ends. */
     record Stopper(LocalPlatform platform, Path dataDir) implements ExtensionContext.Store.CloseableResource {
+        void closeQuietly() {
+            try {
+                close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("Could not stop the test platform cleanly: " + e);
+            }
+        }
+
         @Override
         public void close() throws IOException {
             platform.close();
