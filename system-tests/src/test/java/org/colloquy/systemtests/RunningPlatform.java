@@ -57,7 +57,9 @@ public class RunningPlatform implements BeforeAllCallback {
         PlatformConfig config = new PlatformConfig(root, dataDir, local.postgresUrl(), local.postgresUser(),
                 local.postgresPassword(), prefix, freePort(), freePort(), Map.copyOf(ports),
                 // Smaller pools than in production: the whole platform shares one PostgreSQL server with the build.
-                Map.of("colloquy.users.initial-admins", ADMIN, "quarkus.datasource.reactive.max-size", "8"));
+                // The tests register hundreds of users from 127.0.0.1; SecurityIT floods from an address of its own.
+                Map.of("colloquy.users.initial-admins", ADMIN, "quarkus.datasource.reactive.max-size", "8",
+                        "colloquy.users.registration.unthrottled-addresses", "127.0.0.1"));
         platform = new LocalPlatform(config).start(line -> System.out.println("[platform] " + line));
         Stopper stopper = new Stopper(platform, dataDir);
         try {
