@@ -9,12 +9,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Refuses (401, "token is invalid or expired") a token whose {@code ver} claim is below the newest version this
  * service knows for its user: user-service raises the version on a password or role change, which ends every older
- * session. Tokens without {@code ver} count as version 0.
+ * session. Tokens without {@code ver} count as version 0. A token whose {@code sub} is not a user id (a UUID) is
+ * refused the same way.
  */
 @ApplicationScoped
 @IfBuildProperty(name = TokenVersions.ENABLED, stringValue = "true")
@@ -33,6 +35,10 @@ public class RevokedTokens implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
+        if (!isUserId(token.getSubject())) {
+            // Signed by our key but not naming a user: no endpoint could answer it other than with a failure.
+            return Uni.createFrom().failure(new AuthenticationFailedException("Token subject is not a user id"));
+        }
         return versions.minimumFor(token.getSubject()).map(minimum -> {
             long version = version(token);
             if (version < minimum) {
@@ -42,8 +48,21 @@ public class RevokedTokens implements SecurityIdentityAugmentor {
         });
     }
 
+    /** A {@code sub} that names a user: a UUID. */
+    public static boolean isUserId(String subject) {
+        if (subject == null) {
+            return false;
+        }
+        try {
+            UUID.fromString(subject);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The {@code ver} claim; absent is 0, anything but a whole number is not a token user-service issued. */
-    static long version(JsonWebToken token) {
+    public static long version(JsonWebToken token) {
         Object claim = token.getClaim(CLAIM);
         if (claim == null) {
             return 0;

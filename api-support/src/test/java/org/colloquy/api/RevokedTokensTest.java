@@ -35,6 +35,14 @@ class RevokedTokensTest {
                 .isInstanceOf(AuthenticationFailedException.class);
     }
 
+    @Test
+    void onlyAUuidSubjectNamesAUser() {
+        assertThat(RevokedTokens.isUserId("3f6c1a52-8d0e-4b7e-9a1f-5c2d8e4b7a10")).isTrue();
+        assertThat(RevokedTokens.isUserId("admin")).isFalse();
+        assertThat(RevokedTokens.isUserId("")).isFalse();
+        assertThat(RevokedTokens.isUserId(null)).isFalse();
+    }
+
     private static JsonWebToken token(Object version) {
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", "3f6c1a52-8d0e-4b7e-9a1f-5c2d8e4b7a10");

@@ -4,20 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-import java.nio.file.Files;
-import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.KafkaTestClient;
-import org.colloquy.testing.TestKeys;
 import org.colloquy.testing.TestTokens;
 
 /** Test users (with tokens as user-service issues them), their requests, and events as other services send them. */
@@ -34,13 +28,7 @@ final class Writers {
 
     /** A token as user-service issues it after {@code version} revocations of the writer's sessions. */
     static String tokenAtVersion(Writer writer, long version) {
-        try {
-            PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(TestKeys.get().privateKey()));
-            return Jwt.issuer(TestTokens.ISSUER).subject(writer.id()).upn(writer.username()).groups(Set.of("user"))
-                    .claim("ver", version).expiresAt(Instant.now().plusSeconds(3600)).sign(key);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot sign a test token", e);
-        }
+        return TestTokens.atVersion(writer.id(), writer.username(), version);
     }
 
     static RequestSpecification anonymous() {

@@ -6,18 +6,13 @@ import static org.hamcrest.Matchers.contains;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.colloquy.api.Caller;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
-import org.colloquy.testing.TestKeys;
 import org.colloquy.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -47,14 +42,6 @@ class TokenRevocationTest {
     }
 
     private static String token(String userId, long version, String... roles) {
-        try {
-            Set<String> groups = new java.util.HashSet<>(Set.of(roles));
-            groups.add(Caller.USER);
-            return Jwt.issuer(TestTokens.ISSUER).subject(userId).upn("mod-" + userId.substring(0, 8)).groups(groups)
-                    .claim("ver", version).expiresAt(Instant.now().plusSeconds(3600))
-                    .sign(KeyUtils.decodePrivateKey(Files.readString(TestKeys.get().privateKey())));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot sign a test token", e);
-        }
+        return TestTokens.atVersion(userId, "mod-" + userId.substring(0, 8), version, roles);
     }
 }

@@ -4,21 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.KafkaTestClient;
-import org.colloquy.testing.TestKeys;
 import org.colloquy.testing.TestTokens;
 
 /** Users with tokens, the events other services would publish about them, and reading their inbox. */
@@ -39,13 +33,7 @@ final class People {
 
     /** A token as user-service issues it after {@code version} revocations of the person's sessions. */
     static String tokenAtVersion(Person person, long version) {
-        try {
-            PrivateKey key = KeyUtils.decodePrivateKey(Files.readString(TestKeys.get().privateKey()));
-            return Jwt.issuer(TestTokens.ISSUER).subject(person.id()).upn(person.username()).groups(Set.of("user"))
-                    .claim("ver", version).expiresAt(Instant.now().plusSeconds(3600)).sign(key);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot sign a test token", e);
-        }
+        return TestTokens.atVersion(person.id(), person.username(), version);
     }
 
     static ArticlePublished article(Person author) {

@@ -10,13 +10,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonNumber;
 import java.util.UUID;
-import org.colloquy.user.service.TokenIssuer;
+import org.colloquy.api.RevokedTokens;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * user-service knows every user's current token version first hand, so it refuses a revoked token (its {@code ver}
+ * The check of api-support's {@link RevokedTokens}, against the source itself: user-service knows every user's current token version first hand, so it refuses a revoked token (its {@code ver}
  * below the user's version: the password or the roles changed since) at once, with no event in between. The cost
  * is one primary-key look-up per authenticated request. The failure is answered 401
  * {@code {"errors":{"token":["is invalid or expired"]}}}. A token whose {@code sub} is not a user id is refused the
@@ -38,14 +37,11 @@ public class RevokedTokenCheck implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        UUID userId;
-        long presented;
-        try {
-            userId = UUID.fromString(token.getSubject());
-            presented = version(token.getClaim(TokenIssuer.VERSION_CLAIM));
-        } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("Not a token of this service", e));
+        if (!RevokedTokens.isUserId(token.getSubject())) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("Token subject is not a user id"));
         }
+        UUID userId = UUID.fromString(token.getSubject());
+        long presented = RevokedTokens.version(token); // fails for a 'ver' that is no whole number
         return pool.preparedQuery(VERSION).execute(Tuple.of(userId)).map(rows -> {
             RowIterator<Row> iterator = rows.iterator();
             int current = iterator.hasNext() ? iterator.next().getInteger("token_version") : 0;
@@ -55,19 +51,5 @@ public class RevokedTokenCheck implements SecurityIdentityAugmentor {
             }
             return identity;
         });
-    }
-
-    /** Tokens issued before versions existed have no {@code ver}: version 0. */
-    private static long version(Object claim) {
-        if (claim == null) {
-            return 0;
-        }
-        if (claim instanceof JsonNumber number) {
-            return number.longValueExact();
-        }
-        if (claim instanceof Number number) {
-            return number.longValue();
-        }
-        throw new IllegalArgumentException("'ver' is not a number");
     }
 }

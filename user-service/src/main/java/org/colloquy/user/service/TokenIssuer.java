@@ -4,6 +4,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import org.colloquy.api.RevokedTokens;
 import org.colloquy.user.domain.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,9 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TokenIssuer {
-
-    /** The user's token version when the token was issued; older versions are refused once it is raised. */
-    public static final String VERSION_CLAIM = "ver";
 
     private final String issuer;
     private final Duration lifetime;
@@ -37,7 +35,7 @@ public class TokenIssuer {
                 .upn(user.username)
                 .preferredUserName(user.username)
                 .groups(user.roleSet())
-                .claim(VERSION_CLAIM, user.tokenVersion)
+                .claim(RevokedTokens.CLAIM, user.tokenVersion)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .jws().keyId(keys.keyId())
