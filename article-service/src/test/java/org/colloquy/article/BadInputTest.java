@@ -27,7 +27,7 @@ class BadInputTest {
         article.put("language", "de-" + "x".repeat(2 * 1024 * 1024));
 
         as(newWriter("lang")).body(Map.of("article", article)).post("/api/articles")
-                .then().statusCode(422).body("errors.language", contains("is too long (maximum is 35 characters)"));
+                .then().statusCode(422).body("errors.language", contains("must be at most 35 characters"));
     }
 
     @Test

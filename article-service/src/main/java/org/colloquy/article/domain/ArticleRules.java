@@ -80,7 +80,7 @@ public final class ArticleRules {
     /** A BCP 47 language tag such as {@code de} or {@code de-CH}: letters, digits and hyphens, at most 35. */
     public ArticleRules language(String language) {
         if (language != null && language.length() > LANGUAGE_MAX) {
-            problems.put("language", List.of("is too long (maximum is " + LANGUAGE_MAX + " characters)"));
+            problems.put("language", List.of("must be at most " + LANGUAGE_MAX + " characters"));
         } else if (language != null && !LANGUAGE.matcher(language).matches()) {
             problems.put("language", List.of("must be a BCP 47 language tag such as 'de' or 'de-CH'"));
         } else if (language != null) {
