@@ -30,14 +30,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
@@ -73,6 +68,9 @@ public final class Benchmark {
     private String gateway;
     private String authorToken;
     private String readerToken;
+    private String readerId;
+    private String authorName;
+    private boolean seeded;
     private final List<String> slugs = new ArrayList<>();
 
     private Benchmark(Path root, Settings settings) throws IOException {
@@ -104,12 +102,14 @@ public final class Benchmark {
         results.environment.put("settings", settings.toString());
         results.environment.put("load average at the start (1, 5, 15 min)", loadAverage());
         startPlatform();
+        results.environment.put("PostgreSQL", postgres());
         http = new Http(settings.connections());
         setUpUsersAndArticles();
         scenario("write path", this::writePath);
         scenario("event latency", this::eventLatency);
         scenario("consumer drain", this::consumerDrain);
         scenario("read path", this::readPath);
+        scenario("closed model", this::closedModel);
         scenario("footprint", this::footprint);
         results.environment.put("duration", Duration.between(started, Instant.now()).toSeconds() + " s");
         return new Report(results).write(root.resolve("benchmarks/results"), started);
@@ -156,10 +156,26 @@ public final class Benchmark {
         gateway = config.baseUrl(PlatformService.GATEWAY);
     }
 
+    /** The server's version and the setting that decides whether its statistics keep up with the data. */
+    private String postgres() {
+        try (Connection connection = databases.connect(platform.config().database(PlatformService.ARTICLE));
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("select current_setting('server_version'), "
+                        + "current_setting('autovacuum')")) {
+            rows.next();
+            return rows.getString(1) + ", autovacuum " + rows.getString(2)
+                    + " (the benchmark runs ANALYZE itself after seeding)";
+        } catch (java.sql.SQLException e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+
     private void setUpUsersAndArticles() {
         String run = UUID.randomUUID().toString().substring(0, 6);
         authorToken = register("bench-author-" + run);
         readerToken = register("bench-reader-" + run);
+        readerId = subject(readerToken);
+        authorName = "bench-author-" + run;
         for (int i = 0; i < 10; i++) {
             slugs.add(createArticle(authorToken, "Benchmark discussion " + run + " " + i).get("article").get("slug")
                     .asText());
@@ -179,7 +195,17 @@ public final class Benchmark {
         return http.call("POST", gateway + "/api/articles", token, articleBody(title));
     }
 
-    private static Map<String, Object> articleBody(String title) {
+    /** The user id in a token's {@code sub} claim (the token is a JWT; its signature is the services' business). */
+    private static String subject(String token) {
+        try {
+            byte[] payload = java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+            return Http.JSON.readTree(payload).get("sub").asText();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Not a JWT with a subject: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> articleBody(String title) {
         return Map.of("article", Map.of("title", title, "description", "Written by the benchmark",
                 "body", "A benchmark article. ".repeat(20), "tagList", List.of("bench")));
     }
@@ -232,7 +258,7 @@ public final class Benchmark {
 
     private void writeScenario(String name, Supplier<Future<Boolean>> request, Pgbench pgbench, String database,
             String script) throws InterruptedException {
-        Saturation saturated = saturate(name, request);
+        Saturation saturated = saturate(name, request, settings.startRate(), settings.maxSteps());
         double saturation = saturated.rate();
         // what the idle platform burns per second, taken off the CPU time of the measured runs below
         Map<String, ProcessHandle> processes = platformProcesses();
@@ -315,15 +341,18 @@ public final class Benchmark {
         }
     }
 
-    /** Doubles the arrival rate until the service falls behind; its best completion rate is its saturation. */
-    private Saturation saturate(String name, Supplier<Future<Boolean>> request) {
-        double rate = settings.startRate();
+    /**
+     * Doubles the arrival rate from {@code startRate} until the service falls behind, for at most {@code maxSteps}
+     * steps; its best completion rate is its saturation.
+     */
+    private Saturation saturate(String name, Supplier<Future<Boolean>> request, int startRate, int maxSteps) {
+        double rate = startRate;
         // the warm-up: JIT, connection pools, and consumers catching up with what the previous scenario wrote
         System.out.println("[bench] " + OpenLoad.run(name + " warm-up", rate, settings.warmup(), Duration.ZERO,
                 Duration.ofSeconds(20), request));
         double best = 0;
         boolean fellBehind = false;
-        for (int step = 0; step < settings.maxSteps() && !fellBehind; step++) {
+        for (int step = 0; step < maxSteps && !fellBehind; step++) {
             OpenLoad.Point point = OpenLoad.run(name + " @" + (int) rate + "/s", rate, Duration.ofSeconds(1),
                     settings.step(), Duration.ofSeconds(20), request);
             System.out.println("[bench] " + point);
@@ -332,9 +361,9 @@ public final class Benchmark {
             rate *= 2;
         }
         results.note(String.format(Locale.ROOT, fellBehind ? "%s saturates at %.1f/s"
-                : "%s kept up with every step up to %.1f/s (BENCH_MAX_STEPS): its capacity is higher", name, best));
+                : "%s kept up with every step up to %.1f/s (its last step): its capacity is higher", name, best));
         if (best <= 0) {
-            throw new IllegalStateException(name + " completed no request at " + settings.startRate() + "/s");
+            throw new IllegalStateException(name + " completed no request at " + startRate + "/s");
         }
         return new Saturation(best, fellBehind);
     }
@@ -437,30 +466,17 @@ public final class Benchmark {
 
     /** Waits until the consumer group has committed every record of the topic; fails after the deadline. */
     private void awaitNoLag(String group, String topic, Duration deadline) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.config().bootstrapServers()))) {
-            long end = System.nanoTime() + deadline.toNanos();
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
-                        .partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
-                                OffsetSpec.latest()));
-                long lag = 0;
-                for (var entry : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                    OffsetAndMetadata position = committed.get(entry.getKey());
-                    lag += entry.getValue().offset() - (position == null ? 0 : position.offset());
-                }
-                if (lag <= 0) {
-                    return;
-                }
-                if (System.nanoTime() > end) {
-                    throw new IllegalStateException(group + " still had " + lag + " records of " + topic
-                            + " to process after " + deadline.toSeconds() + " s");
-                }
-                Thread.sleep(500); // polling the group's committed offsets, with a deadline
-            }
+        try (Backlog backlog = backlog()) {
+            backlog.awaitNoLag(group, topic, deadline);
+        }
+    }
+
+    private Backlog backlog() {
+        try {
+            return new Backlog(platform.config().bootstrapServers(), databases, PlatformService.BACKENDS.stream()
+                    .map(service -> platform.config().database(service)).toList());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot watch the outboxes: " + e.getMessage(), e);
         }
     }
 
@@ -571,18 +587,41 @@ public final class Benchmark {
     // ------------------------------------------------------------------------------------------------ 4. reads
 
     private void readPath() throws Exception {
-        Seeding.seed(databases, platform.config(), settings.articles(), settings.comments(), results);
+        seed();
         int articles = settings.articles();
-        Supplier<Future<Boolean>> list = () -> http.expect(HttpMethod.GET, gateway + "/api/articles?limit=20", null,
-                null, 200);
-        Supplier<Future<Boolean>> comments = () -> http.expect(HttpMethod.GET, gateway + "/api/articles/"
-                + Seeding.slug(1 + ThreadLocalRandom.current().nextInt(articles)) + "/comments", null, null, 200);
-        readScenario("GET /api/articles?limit=20", list);
-        readScenario("GET /api/articles/{slug}/comments", comments);
+        Supplier<String> slug = () -> Seeding.slug(1 + ThreadLocalRandom.current().nextInt(articles));
+        readScenario("GET /api/articles?limit=20", () -> http.expect(HttpMethod.GET, gateway
+                + "/api/articles?limit=20", null, null, 200));
+        readScenario("GET /api/articles/{slug}", () -> http.expect(HttpMethod.GET, gateway + "/api/articles/"
+                + slug.get(), null, null, 200));
+        readScenario("GET /api/articles/{slug}, signed in", () -> http.expect(HttpMethod.GET, gateway
+                + "/api/articles/" + slug.get(), readerToken, null, 200));
+        readScenario("GET /api/articles/{slug}/comments", () -> http.expect(HttpMethod.GET, gateway
+                + "/api/articles/" + slug.get() + "/comments", null, null, 200));
+        readScenario("GET /api/articles/{slug}/comments, signed in", () -> http.expect(HttpMethod.GET, gateway
+                + "/api/articles/" + slug.get() + "/comments", readerToken, null, 200));
+    }
+
+    /**
+     * The read data set, once for the read path and the closed model: seeded articles and comments, the reader's
+     * follows of half the seeded authors, and fresh planner statistics (after the write path's posts too).
+     */
+    private void seed() {
+        if (seeded) {
+            return;
+        }
+        // the reader follows the author through the API, as a user would (the follow reaches the replicas by
+        // user.events): from now on each article the author posts notifies the reader too. Not before the write
+        // path, whose figures stay comparable with earlier reports.
+        http.call("POST", gateway + "/api/profiles/" + authorName + "/follow", readerToken, null);
+        Seeding.seed(databases, platform.config(), settings.articles(), settings.comments(), results);
+        Seeding.follow(databases, platform.config(), readerId);
+        Seeding.analyze(databases, platform.config(), results);
+        seeded = true;
     }
 
     private void readScenario(String name, Supplier<Future<Boolean>> request) {
-        Saturation saturated = saturate(name, request);
+        Saturation saturated = saturate(name, request, settings.readStartRate(), settings.readMaxSteps());
         double saturation = saturated.rate();
         OpenLoad.Point half = OpenLoad.run(name + " @50%", saturation / 2, settings.warmup(), settings.measure(),
                 Duration.ofSeconds(15), request);
@@ -594,7 +633,16 @@ public final class Benchmark {
         results.throughputs.put(shortName(name), new double[] {saturation, Double.NaN});
     }
 
-    // ----------------------------------------------------------------------------------------------- 5. footprint
+    // -------------------------------------------------------------------------------------------- 5. closed model
+
+    private void closedModel() throws Exception {
+        seed();
+        ClosedModel.run(new ClosedModel.Context(settings, results, gateway, authorToken, readerToken,
+                settings.articles(), platformProcesses(), this::backlog, PlatformService.BACKENDS.stream()
+                        .map(PlatformService::name).toList()));
+    }
+
+    // ----------------------------------------------------------------------------------------------- 6. footprint
 
     private void footprint() throws Exception {
         Map<PlatformService, Long> rss = new HashMap<>();
@@ -623,12 +671,12 @@ public final class Benchmark {
         bare.warmedUp().ifPresent(facts -> results.note("bare app after its warm-up: " + facts.describe()));
         for (PlatformService service : PlatformService.ALL) {
             double readyRatio = ready.get(service) / bare.readySeconds();
-            results.row("5. Footprint", service.name() + ": time to ready", String.format(Locale.ROOT,
+            results.row("6. Footprint", service.name() + ": time to ready", String.format(Locale.ROOT,
                     "%.2f s (Quarkus: %s s)", ready.get(service), quarkusStart.get(service)),
                     String.format(Locale.ROOT, "%.2f s (Quarkus: %s s)", bare.readySeconds(), bare.startedIn()),
                     times(readyRatio), "≤ 1.5×", readyRatio <= 1.5);
             double rssRatio = (double) rss.get(service) / bare.rssKb();
-            results.row("5. Footprint", service.name() + ": RSS after warm-up", rss.get(service) / 1024 + " MiB",
+            results.row("6. Footprint", service.name() + ": RSS after warm-up", rss.get(service) / 1024 + " MiB",
                     bare.rssKb() / 1024 + " MiB", times(rssRatio), "≤ 1.5×", rssRatio <= 1.5);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -31,7 +32,12 @@ final class Http implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     Http(int connections) {
-        this.vertx = Vertx.vertx();
+        this(connections, VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+    }
+
+    /** {@code eventLoops} threads run the client: the closed model uses two, as {@code wrk -t2} does. */
+    Http(int connections, int eventLoops) {
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5000),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }

@@ -1,6 +1,7 @@
 package org.colloquy.benchmarks;
 
 import java.util.Locale;
+import java.util.UUID;
 import org.colloquy.platform.PlatformConfig;
 import org.colloquy.platform.PlatformService;
 
@@ -39,7 +40,6 @@ final class Seeding {
                 insert into article_slug (slug, article_id) select 'seed-article-' || g, %3$s
                   from generate_series(1, %6$d) g;
                 insert into article_tag (article_id, tag) select %3$s, 'seed' from generate_series(1, %6$d) g;
-                analyze;
                 """, author.formatted("g"), AUTHORS, article.formatted("g"), author.formatted("g"), perArticle,
                 articles));
         databases.execute(config.database(PlatformService.COMMENT), String.format(Locale.ROOT, """
@@ -53,10 +53,36 @@ final class Seeding {
                   select %6$s, %7$s, 'Seeded comment ' || g || '.', 'visible', now() - interval '1 day',
                     now() - interval '1 day', now() - interval '1 day'
                   from generate_series(1, %8$d) g;
-                analyze;
                 """, author.formatted("g"), AUTHORS, article.formatted("g"), author.formatted("g"), articles,
                 article.formatted("(g % " + articles + " + 1)"), author.formatted("g"), comments));
         results.note(String.format(Locale.ROOT, "seeded %d articles and %d comments (%d per article) by SQL in %.0f s",
                 articles, comments, perArticle, (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * The signed-in reader follows every other seeded author, in the follow replicas article-service and
+     * comment-service read, so that the {@code following} flags of a signed-in read find rows half of the time.
+     */
+    static void follow(Databases databases, PlatformConfig config, String readerId) {
+        String rows = String.format(Locale.ROOT, """
+                insert into author_follow (follower_id, followee_id)
+                  select '%s'::uuid, md5('seed-author-' || g)::uuid from generate_series(2, %d, 2) g
+                  on conflict do nothing;
+                """, UUID.fromString(readerId), AUTHORS);
+        databases.execute(config.database(PlatformService.ARTICLE), rows);
+        databases.execute(config.database(PlatformService.COMMENT), rows);
+    }
+
+    /**
+     * ANALYZE every service database: the server may run without autovacuum (this machine's does), and then the
+     * planner would plan the seeded tables, and those the write path filled, with the statistics of empty tables.
+     */
+    static void analyze(Databases databases, PlatformConfig config, Results results) {
+        long start = System.nanoTime();
+        for (PlatformService service : PlatformService.BACKENDS) {
+            databases.execute(config.database(service), "analyze");
+        }
+        results.note(String.format(Locale.ROOT, "ANALYZE of the four service databases after seeding took %.1f s",
+                (System.nanoTime() - start) / 1e9));
     }
 }

@@ -4,11 +4,12 @@ import java.time.Duration;
 
 /**
  * The fixed durations and sizes of one run; every one can be overridden by an environment variable (the defaults
- * keep the whole command under 20 minutes on a 2-core machine).
+ * keep the whole command under 25 minutes on a 2-core machine).
  */
 record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration step, int startRate, int maxSteps,
-        int pgbenchClients, double eventRate, int drainEvents, Duration drainTimeout, int articles, int comments,
-        int connections, String scenarios) {
+        int readStartRate, int readMaxSteps, int pgbenchClients, double eventRate, int drainEvents,
+        Duration drainTimeout, int articles, int comments, int connections, int closedConnections, int closedThreads,
+        Duration closedWarmup, Duration closedDuration, String scenarios) {
 
     static Settings fromEnvironment() {
         return new Settings(
@@ -18,6 +19,8 @@ record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration 
                 Duration.ofSeconds(integer("BENCH_STEP_SECONDS", 6)),
                 integer("BENCH_START_RATE", 10),
                 integer("BENCH_MAX_STEPS", 7),
+                integer("BENCH_READ_START_RATE", 100),
+                integer("BENCH_READ_MAX_STEPS", 10),
                 integer("BENCH_PGBENCH_CLIENTS", 4),
                 integer("BENCH_EVENT_RATE", 20),
                 integer("BENCH_DRAIN_EVENTS", 100_000),
@@ -25,6 +28,10 @@ record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration 
                 integer("BENCH_ARTICLES", 100_000),
                 integer("BENCH_COMMENTS", 1_000_000),
                 integer("BENCH_CONNECTIONS", 64),
+                integer("BENCH_CLOSED_CONNECTIONS", 32),
+                integer("BENCH_CLOSED_THREADS", 2),
+                Duration.ofSeconds(integer("BENCH_CLOSED_WARMUP_SECONDS", 10)),
+                Duration.ofSeconds(integer("BENCH_CLOSED_SECONDS", 20)),
                 System.getenv().getOrDefault("BENCH_SCENARIOS", "all"));
     }
 
