@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * Starts the whole platform on this machine without Docker and stops it again: a Kafka broker process, one
@@ -25,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_START = Duration.ofSeconds(120);
+
     /** Longer than the services' quarkus.shutdown.timeout (20s), so that requests in flight can finish. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -72,7 +76,7 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             checkJarsBuilt();
             checkPortsFree();
-            createDatabases();
+            createDatabases().forEach(progress);
             jwtKeys = JwtKeys.in(config.dataDir().resolve("keys"));
             progress.accept("Starting Kafka on " + config.bootstrapServers() + " ...");
             kafka.start();
@@ -262,7 +266,8 @@ public final class LocalPlatform implements AutoCloseable {
         });
     }
 
-    private void createDatabases() {
+    /** Returns the warnings about the server's settings (see {@link PostgresSettings}). */
+    private List<String> createDatabases() {
         try (Connection connection = DriverManager.getConnection(config.postgresUrl(), config.postgresUser(),
                 config.postgresPassword())) {
             for (PlatformService service : PlatformService.BACKENDS) {
@@ -276,12 +281,50 @@ public final class LocalPlatform implements AutoCloseable {
                     }
                 }
             }
+            return PostgresSettings.read(connection).warnings(connectionsNeeded());
         } catch (SQLException e) {
             throw new StartupFailure("PostgreSQL is not reachable at " + config.postgresUrl() + " as "
                     + config.postgresUser() + " (" + e.getMessage() + "). Start it (Debian: pg_ctlcluster 15 main "
                     + "start; not installed: apt-get install postgresql) or point COLLOQUY_POSTGRES_URL, "
                     + "COLLOQUY_POSTGRES_USER and COLLOQUY_POSTGRES_PASSWORD at your server.", e);
         }
+    }
+
+    /**
+     * What the services' pools may open together: the reactive pool and the JDBC pool (Flyway's, idle after the
+     * start) of every service, and notification-service's LISTEN connection.
+     */
+    int connectionsNeeded() {
+        int connections = 1;
+        for (PlatformService service : PlatformService.BACKENDS) {
+            Properties properties = applicationProperties(service);
+            properties.putAll(config.extraProperties());
+            connections += Integer.parseInt(properties.getProperty("quarkus.datasource.reactive.max-size", "20"))
+                    + Integer.parseInt(properties.getProperty("quarkus.datasource.jdbc.max-size", "20"));
+        }
+        return connections;
+    }
+
+    /** The application.properties packaged into the service's jar (what it runs with, unless overridden). */
+    private Properties applicationProperties(PlatformService service) {
+        Properties properties = new Properties();
+        Path app = jar(service).resolveSibling("app");
+        try (var jars = Files.list(app)) {
+            for (Path file : jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
+                try (JarFile jar = new JarFile(file.toFile())) {
+                    JarEntry entry = jar.getJarEntry("application.properties");
+                    if (entry != null) {
+                        try (var in = jar.getInputStream(entry)) {
+                            properties.load(in);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StartupFailure("Cannot read the packaged configuration of " + service.name() + " in " + app
+                    + ": " + e.getMessage(), e);
+        }
+        return properties;
     }
 
     /** Drops the databases of this platform; for test runs with a unique prefix. */
