@@ -47,6 +47,10 @@ class ContainerImagesTest {
         assertThat(instruction(app, "FROM")).as("%s base image pinned", app.name()).matches("[^:]+:[^:]+")
                 .doesNotEndWith(":latest");
         assertThat(dockerfile).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+        // The collector the launcher uses (deploy/README.md, "JVM settings"), also as the base image's GC setting,
+        // which it would otherwise add beside ours: two collectors and the JVM refuses to start.
+        assertThat(dockerfile).as("%s collector", app.name()).contains("ENV GC_CONTAINER_OPTIONS=\"-XX:+UseSerialGC\"")
+                .containsPattern("ENV JAVA_OPTS=\"[^\"]*-XX:\\+UseSerialGC");
         // Dependencies change least often: their layer comes first and stays cached when only the code changes.
         assertThat(dockerfile.indexOf("target/quarkus-app/lib/")).as("%s copies lib/ before app/", app.name())
                 .isPositive().isLessThan(dockerfile.indexOf("target/quarkus-app/app/"));

@@ -238,6 +238,32 @@ class ManifestsTest {
                 .containsExactlyInAnyOrderElementsOf(clustersUsed);
     }
 
+    /**
+     * Every pod of a service may open its reactive pool and Flyway's JDBC pool, notification-service's one more
+     * (LISTEN); at the most pods the overlay runs, that must fit the cluster's max_connections (PostgreSQL's default
+     * 100 unless set), less the 3 reserved for superusers.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyClusterAcceptsTheConnectionsOfItsServicesPodsAtTheirMost(RenderedOverlay overlay) {
+        applications().filter(ServiceConfig::hasDatabase).forEach(app -> {
+            String host = environment(overlay, app).get("QUARKUS_DATASOURCE_REACTIVE_URL").replaceAll(".*://", "")
+                    .replaceAll("[:/].*", "");
+            JsonNode cluster = overlay.find("Cluster", host.substring(0, host.length() - "-rw".length()))
+                    .orElseThrow();
+            int pods = overlay.find("HorizontalPodAutoscaler", app.name())
+                    .map(autoscaler -> autoscaler.path("spec").path("maxReplicas").asInt())
+                    .orElseGet(() -> overlay.deployment(app.name()).getSpec().getReplicas());
+            int perPod = Integer.parseInt(app.properties().get("quarkus.datasource.reactive.max-size"))
+                    + Integer.parseInt(app.properties().get("quarkus.datasource.jdbc.max-size"))
+                    + (app.name().equals("notification-service") ? 1 : 0);
+            int maxConnections = Integer.parseInt(cluster.path("spec").path("postgresql").path("parameters")
+                    .path("max_connections").asText("100"));
+            assertThat(pods * perPod).as("%s/%s: %d pods x %d connections against max_connections %d", overlay,
+                    app.name(), pods, perPod, maxConnections).isLessThanOrEqualTo(maxConnections - 3);
+        });
+    }
+
     @Test
     void prodRunsThreePostgresInstancesPerService() {
         RenderedOverlay prod = RenderedOverlay.render("prod");

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * Starts the whole platform on this machine without Docker and stops it again: a Kafka broker process, one
@@ -24,7 +27,21 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+    /** A start takes seconds on a quiet machine; 150 s were seen on a 2-core machine busy with builds and tests. */
+    private static final Duration SERVICE_START = Duration.ofSeconds(300);
+
+    /**
+     * The JVM options of every service and the gateway, in one place for {@code ./run-local.sh}, the system tests and
+     * the benchmark; the containers' {@code Dockerfile.jvm} make the same choices (deploy/README.md, "JVM settings",
+     * has the measurements and what was tried and left out). The serial collector: on two cores, with live data of
+     * 25-30 MiB per service, it costs the least memory (no remembered sets or card tables, which took G1 ~40 MiB per
+     * JVM, no concurrent GC threads) and its young collections take milliseconds; G1, the JVM's own pick on a machine
+     * with 2 cores and 2 GiB, also grew the heaps far above their live data under load and kept them. 512 MiB is a
+     * ceiling, not a size: user-service's Argon2id hashes take 19 MiB each while they run, and a burst of
+     * registrations or logins must not exhaust the heap.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m",
+            "-XX:+ExitOnOutOfMemoryError");
     /** Longer than the services' quarkus.shutdown.timeout (20s), so that requests in flight can finish. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -72,7 +89,7 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             checkJarsBuilt();
             checkPortsFree();
-            createDatabases();
+            createDatabases().forEach(progress);
             jwtKeys = JwtKeys.in(config.dataDir().resolve("keys"));
             progress.accept("Starting Kafka on " + config.bootstrapServers() + " ...");
             kafka.start();
@@ -179,8 +196,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void launch(PlatformService service, List<String> jvmArguments, boolean again) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx512m",
-                "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(JVM_OPTIONS);
         systemProperties(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(jvmArguments); // after the defaults: a later -D wins
         command.addAll(List.of("-jar", jar(service).toString()));
@@ -262,7 +279,8 @@ public final class LocalPlatform implements AutoCloseable {
         });
     }
 
-    private void createDatabases() {
+    /** Returns the warnings about the server's settings (see {@link PostgresSettings}). */
+    private List<String> createDatabases() {
         try (Connection connection = DriverManager.getConnection(config.postgresUrl(), config.postgresUser(),
                 config.postgresPassword())) {
             for (PlatformService service : PlatformService.BACKENDS) {
@@ -276,12 +294,50 @@ public final class LocalPlatform implements AutoCloseable {
                     }
                 }
             }
+            return PostgresSettings.read(connection).warnings(connectionsNeeded());
         } catch (SQLException e) {
             throw new StartupFailure("PostgreSQL is not reachable at " + config.postgresUrl() + " as "
                     + config.postgresUser() + " (" + e.getMessage() + "). Start it (Debian: pg_ctlcluster 15 main "
                     + "start; not installed: apt-get install postgresql) or point COLLOQUY_POSTGRES_URL, "
                     + "COLLOQUY_POSTGRES_USER and COLLOQUY_POSTGRES_PASSWORD at your server.", e);
         }
+    }
+
+    /**
+     * What the services' pools may open together: the reactive pool and the JDBC pool (Flyway's, idle after the
+     * start) of every service, and notification-service's LISTEN connection.
+     */
+    int connectionsNeeded() {
+        int connections = 1;
+        for (PlatformService service : PlatformService.BACKENDS) {
+            Properties properties = applicationProperties(service);
+            properties.putAll(config.extraProperties());
+            connections += Integer.parseInt(properties.getProperty("quarkus.datasource.reactive.max-size", "20"))
+                    + Integer.parseInt(properties.getProperty("quarkus.datasource.jdbc.max-size", "20"));
+        }
+        return connections;
+    }
+
+    /** The application.properties packaged into the service's jar (what it runs with, unless overridden). */
+    private Properties applicationProperties(PlatformService service) {
+        Properties properties = new Properties();
+        Path app = jar(service).resolveSibling("app");
+        try (var jars = Files.list(app)) {
+            for (Path file : jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
+                try (JarFile jar = new JarFile(file.toFile())) {
+                    JarEntry entry = jar.getJarEntry("application.properties");
+                    if (entry != null) {
+                        try (var in = jar.getInputStream(entry)) {
+                            properties.load(in);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new StartupFailure("Cannot read the packaged configuration of " + service.name() + " in " + app
+                    + ": " + e.getMessage(), e);
+        }
+        return properties;
     }
 
     /** Drops the databases of this platform; for test runs with a unique prefix. */
