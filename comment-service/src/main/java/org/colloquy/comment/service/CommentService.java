@@ -11,6 +11,7 @@ import org.colloquy.api.ApiException;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.CommentText;
 import org.colloquy.comment.domain.ModerationSettings;
+import org.colloquy.comment.repository.CommentQueries;
 import org.colloquy.comment.repository.CommentRepository;
 import org.colloquy.comment.repository.ModerationRepository;
 import org.colloquy.comment.repository.ReplicaRepository;
@@ -38,23 +39,31 @@ public class CommentService {
     private final ReplicaRepository replicas;
     private final ModerationRepository moderation;
     private final Outbox outbox;
+    private final CommentQueries queries;
 
     public CommentService(CommentRepository comments, ReplicaRepository replicas, ModerationRepository moderation,
-            Outbox outbox) {
+            Outbox outbox, CommentQueries queries) {
         this.comments = comments;
+        this.queries = queries;
         this.replicas = replicas;
         this.moderation = moderation;
         this.outbox = outbox;
     }
 
-    /** The published article behind a slug (current or old); 404 otherwise. */
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    /** The published article behind a slug (current or old), for reads (no transaction); 404 otherwise. */
     public Uni<ArticleRef> publishedArticle(String slug) {
-        return replicas.articleForSlug(slug).invoke(article -> {
-            if (article == null || !article.published()) {
-                throw ApiException.notFound("article");
-            }
-        });
+        return queries.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
+    }
+
+    /** {@link #publishedArticle} in the caller's transaction. */
+    Uni<ArticleRef> publishedArticleInTransaction(String slug) {
+        return replicas.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
+    }
+
+    private static void refuseUnpublished(ArticleRef article) {
+        if (article == null || !article.published()) {
+            throw ApiException.notFound("article");
+        }
     }
 
     @WithTransaction
@@ -65,7 +74,7 @@ public class CommentService {
     }
 
     private Uni<Long> postChecked(Actor author, String slug, String body, Long parentId, Instant now) {
-        return publishedArticle(slug)
+        return publishedArticleInTransaction(slug)
                 .call(article -> refuseBanned(author.id(), now))
                 .chain(article -> moderation.settings().chain(settings -> checkRate(author.id(), settings, now)
                         .invoke(() -> CommentText.firstWord(body, settings.bannedWords()).ifPresent(word -> {
@@ -103,7 +112,7 @@ public class CommentService {
     @WithTransaction
     public Uni<Long> edit(Actor author, String slug, long id, String rawBody) {
         Instant now = Instant.now();
-        return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticle(slug)
+        return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticleInTransaction(slug)
                 .chain(article -> comments.lock(id)
                         .invoke(comment -> {
                             if (comment == null || !comment.articleId.equals(article.id())
@@ -147,7 +156,7 @@ public class CommentService {
     /** The author or a moderator. A comment with replies keeps its place in the thread, as a marker. */
     @WithTransaction
     public Uni<Void> delete(Actor actor, String slug, long id) {
-        return publishedArticle(slug).chain(article -> comments.lock(id)
+        return publishedArticleInTransaction(slug).chain(article -> comments.lock(id)
                 .invoke(comment -> {
                     if (comment == null || !comment.articleId.equals(article.id())
                             || Comment.DELETED.equals(comment.status)) {
