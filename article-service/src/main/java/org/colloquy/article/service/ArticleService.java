@@ -81,7 +81,7 @@ public class ArticleService {
                 .chain(() -> freeSlug(Slugs.base(article.title)))
                 .invoke(slug -> article.slug = slug)
                 .chain(slug -> articles.persistAndFlush(article).chain(() -> articles.claimSlug(slug, article.id)))
-                .chain(() -> articles.replaceTags(article.id, article.tags()))
+                .chain(() -> articles.addTags(article.id, article.tags()))
                 .chain(() -> article.isPublished() ? announcePublished(article, author.username())
                         : Uni.createFrom().voidItem())
                 .replaceWith(article.id);
