@@ -14,6 +14,7 @@ import org.colloquy.comment.domain.ModerationSettings;
 import org.colloquy.comment.repository.CommentQueries;
 import org.colloquy.comment.repository.CommentRepository;
 import org.colloquy.comment.repository.ModerationRepository;
+import org.colloquy.comment.repository.ModerationRepository.Ban;
 import org.colloquy.comment.repository.ReplicaRepository;
 import org.colloquy.comment.repository.ReplicaRepository.ArticleRef;
 import org.colloquy.events.comment.CommentDeleted;
@@ -74,9 +75,12 @@ public class CommentService {
     }
 
     private Uni<Long> postChecked(Actor author, String slug, String body, Long parentId, Instant now) {
+        Instant since = now.minus(RATE_WINDOW);
         return publishedArticleInTransaction(slug)
-                .call(article -> refuseBanned(author.id(), now))
-                .chain(article -> moderation.settings().chain(settings -> checkRate(author.id(), settings, now)
+                .chain(article -> moderation.postingContext(author.id(), since).chain(context -> {
+                    refuseBanned(context.ban(), now);
+                    ModerationSettings settings = context.settings();
+                    return checkRate(author.id(), settings, context.writtenSince(), since, now)
                         .invoke(() -> CommentText.firstWord(body, settings.bannedWords()).ifPresent(word -> {
                             throw ApiException.invalid("body", "contains a word that is not allowed here");
                         }))
@@ -101,7 +105,8 @@ public class CommentService {
                                                     hold.get().detail(), now)).replaceWithVoid()
                                             : announce(comment, article, parent))
                                     .replaceWith(() -> comment.id); // known only after the insert
-                        }))));
+                        }));
+                }));
     }
 
     /**
@@ -188,19 +193,23 @@ public class CommentService {
     }
 
     Uni<Void> refuseBanned(UUID userId, Instant now) {
-        return moderation.ban(userId).invoke(ban -> {
-            if (ban != null && ban.activeAt(now)) {
-                throw ApiException.forbidden("comment", ban.until() == null ? "you are banned from commenting"
-                        : "you are banned from commenting until " + ban.until());
-            }
-        }).replaceWithVoid();
+        return moderation.ban(userId).invoke(ban -> refuseBanned(ban, now)).replaceWithVoid();
     }
 
-    /** A cheap early answer for a writer already over the limit; {@link #withinRate} is the exact check. */
-    private Uni<Void> checkRate(UUID authorId, ModerationSettings settings, Instant now) {
-        Instant since = now.minus(RATE_WINDOW);
-        return comments.writtenSince(authorId, since).chain(count -> count < settings.commentsPerMinute()
-                ? Uni.createFrom().voidItem() : tooFast(authorId, since, now));
+    private static void refuseBanned(Ban ban, Instant now) {
+        if (ban != null && ban.activeAt(now)) {
+            throw ApiException.forbidden("comment", ban.until() == null ? "you are banned from commenting"
+                    : "you are banned from commenting until " + ban.until());
+        }
+    }
+
+    /**
+     * A cheap early answer for a writer already over the limit ({@code written} comments since {@code since});
+     * {@link #withinRate} is the exact check.
+     */
+    private Uni<Void> checkRate(UUID authorId, ModerationSettings settings, long written, Instant since,
+            Instant now) {
+        return written < settings.commentsPerMinute() ? Uni.createFrom().voidItem() : tooFast(authorId, since, now);
     }
 
     /**
