@@ -44,6 +44,15 @@ public class ArticleQueries {
         this.pool = pool;
     }
 
+    /**
+     * The article behind a current or old slug, for reads outside a transaction: on the pool, not through a Hibernate
+     * session, whose native-query plan cache made this look-up the costliest part of a read by slug.
+     */
+    public Uni<UUID> idForSlug(String slug) {
+        return pool.preparedQuery("select article_id from article_slug where slug = $1").execute(Tuple.of(slug))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+    }
+
     public Uni<Optional<ArticleView>> byId(UUID id, UUID viewer) {
         return pool.preparedQuery("select " + COLUMNS.formatted("a.body") + " where a.id = $2")
                 .execute(Tuple.of(viewer, id))

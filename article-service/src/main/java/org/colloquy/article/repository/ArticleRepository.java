@@ -40,12 +40,23 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     public Uni<Void> replaceTags(UUID articleId, List<String> tags) {
-        Uni<Void> cleared = NativeSql.execute("delete from article_tag where article_id = ?1", articleId);
-        for (String tag : tags) {
-            cleared = cleared.chain(() -> NativeSql.execute("insert into article_tag (article_id, tag) values (?1, ?2)",
-                    articleId, tag));
+        return NativeSql.execute("delete from article_tag where article_id = ?1", articleId)
+                .chain(() -> addTags(articleId, tags));
+    }
+
+    /** All tags of an article in one statement (a new article has none to replace). */
+    public Uni<Void> addTags(UUID articleId, List<String> tags) {
+        if (tags.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return cleared;
+        StringBuilder sql = new StringBuilder("insert into article_tag (article_id, tag) values ");
+        Object[] parameters = new Object[tags.size() + 1];
+        parameters[0] = articleId;
+        for (int i = 0; i < tags.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 2).append(')');
+            parameters[i + 1] = tags.get(i);
+        }
+        return NativeSql.execute(sql.toString(), parameters);
     }
 
     /** Returns whether the favorite is new; the article's count follows. */

@@ -11,6 +11,7 @@ import org.colloquy.api.ApiException;
 import org.colloquy.article.domain.Article;
 import org.colloquy.article.domain.ArticleRules;
 import org.colloquy.article.domain.Slugs;
+import org.colloquy.article.repository.ArticleQueries;
 import org.colloquy.article.repository.ArticleRepository;
 import org.colloquy.article.repository.ReplicaRepository;
 import org.colloquy.events.article.ArticleDeleted;
@@ -39,9 +40,12 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final ReplicaRepository replicas;
     private final Outbox outbox;
+    private final ArticleQueries queries;
 
-    public ArticleService(ArticleRepository articles, ReplicaRepository replicas, Outbox outbox) {
+    public ArticleService(ArticleRepository articles, ReplicaRepository replicas, Outbox outbox,
+            ArticleQueries queries) {
         this.articles = articles;
+        this.queries = queries;
         this.replicas = replicas;
         this.outbox = outbox;
     }
@@ -77,7 +81,7 @@ public class ArticleService {
                 .chain(() -> freeSlug(Slugs.base(article.title)))
                 .invoke(slug -> article.slug = slug)
                 .chain(slug -> articles.persistAndFlush(article).chain(() -> articles.claimSlug(slug, article.id)))
-                .chain(() -> articles.replaceTags(article.id, article.tags()))
+                .chain(() -> articles.addTags(article.id, article.tags()))
                 .chain(() -> article.isPublished() ? announcePublished(article, author.username())
                         : Uni.createFrom().voidItem())
                 .replaceWith(article.id);
@@ -170,10 +174,9 @@ public class ArticleService {
                 });
     }
 
-    /** The article behind a current or old slug; fails with 404 when there is none. */
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    /** The article behind a current or old slug, for reads (no transaction); fails with 404 when there is none. */
     public Uni<UUID> idForSlug(String slug) {
-        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"));
+        return queries.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"));
     }
 
     /** Publishes the scheduled articles whose time has come; returns how many. */

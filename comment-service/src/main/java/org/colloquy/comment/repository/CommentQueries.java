@@ -25,6 +25,24 @@ public class CommentQueries {
     public record Page(List<CommentView> comments, long count) {
     }
 
+    /**
+     * {@link ReplicaRepository#articleForSlug} for reads outside a transaction: on the pool, not through a Hibernate
+     * session, whose native-query plan cache made this look-up a large part of a discussion read.
+     */
+    public Uni<ReplicaRepository.ArticleRef> articleForSlug(String slug) {
+        return pool.preparedQuery("""
+                select a.article_id, a.slug, a.author_id, a.published
+                from article_replica_slug s join article_replica a on a.article_id = s.article_id where s.slug = $1""")
+                .execute(Tuple.of(slug)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new ReplicaRepository.ArticleRef(row.getUUID(0), row.getString(1), row.getUUID(2),
+                            row.getBoolean(3));
+                });
+    }
+
     private final Pool pool;
 
     public CommentQueries(Pool pool) {

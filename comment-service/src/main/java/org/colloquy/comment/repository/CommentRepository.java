@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.messaging.NativeSql;
@@ -21,8 +22,10 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, Long> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** In SQL: Hibernate translates a Panache count query anew on every call. */
     public Uni<Long> writtenSince(UUID authorId, Instant since) {
-        return count("authorId = ?1 and createdAt > ?2", authorId, since);
+        return NativeSql.list("select count(*) from comment where author_id = ?1 and created_at > ?2", authorId,
+                since.atOffset(ZoneOffset.UTC)).map(rows -> ((Number) rows.get(0)).longValue());
     }
 
     public Uni<Instant> oldestWrittenSince(UUID authorId, Instant since) {
@@ -41,7 +44,8 @@ public class CommentRepository implements PanacheRepositoryBase<Comment, Long> {
     }
 
     public Uni<Boolean> hasPublishedComment(UUID authorId) {
-        return count("authorId = ?1 and postedAt is not null", authorId).map(count -> count > 0);
+        return NativeSql.list("select exists (select 1 from comment where author_id = ?1 and posted_at is not null)",
+                authorId).map(rows -> Boolean.TRUE.equals(rows.get(0)));
     }
 
     public Uni<Boolean> hasReplies(long id) {

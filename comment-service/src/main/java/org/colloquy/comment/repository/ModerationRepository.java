@@ -25,14 +25,36 @@ public class ModerationRepository {
         }
     }
 
+    /** What a new comment is checked against first: the settings, the writer's ban and recent comments. */
+    public record PostingContext(ModerationSettings settings, Ban ban, long writtenSince) {
+    }
+
+    private static final String SETTINGS = "s.mode, s.banned_words, s.suspect_words, s.max_links, "
+            + "s.comments_per_minute, s.flags_to_hold, s.edit_window_seconds";
+
     public Uni<ModerationSettings> settings() {
-        return NativeSql.list("select mode, banned_words, suspect_words, max_links, comments_per_minute, "
-                + "flags_to_hold, edit_window_seconds from moderation_settings where id = 1").map(rows -> {
+        return NativeSql.list("select " + SETTINGS + " from moderation_settings s where s.id = 1")
+                .map(rows -> settings((Object[]) rows.get(0)));
+    }
+
+    /**
+     * {@link #settings()}, {@link #ban} and the writer's comments created after {@code since} in one round trip: a
+     * post needs all three before it writes anything.
+     */
+    public Uni<PostingContext> postingContext(UUID authorId, Instant since) {
+        return NativeSql.list("select " + SETTINGS + ", b.user_id is not null, b.until, "
+                + "(select count(*) from comment c where c.author_id = ?1 and c.created_at > ?2) "
+                + "from moderation_settings s left join ban b on b.user_id = ?1 where s.id = 1",
+                authorId, since.atOffset(ZoneOffset.UTC)).map(rows -> {
                     Object[] row = (Object[]) rows.get(0);
-                    return new ModerationSettings(row[0].toString(), words(row[1]), words(row[2]),
-                            ((Number) row[3]).intValue(), ((Number) row[4]).intValue(), ((Number) row[5]).intValue(),
-                            ((Number) row[6]).intValue());
+                    Ban ban = Boolean.TRUE.equals(row[7]) ? new Ban(row[8] == null ? null : toInstant(row[8])) : null;
+                    return new PostingContext(settings(row), ban, ((Number) row[9]).longValue());
                 });
+    }
+
+    private static ModerationSettings settings(Object[] row) {
+        return new ModerationSettings(row[0].toString(), words(row[1]), words(row[2]), ((Number) row[3]).intValue(),
+                ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue());
     }
 
     public Uni<Void> save(ModerationSettings settings) {

@@ -11,8 +11,10 @@ import org.colloquy.api.ApiException;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.CommentText;
 import org.colloquy.comment.domain.ModerationSettings;
+import org.colloquy.comment.repository.CommentQueries;
 import org.colloquy.comment.repository.CommentRepository;
 import org.colloquy.comment.repository.ModerationRepository;
+import org.colloquy.comment.repository.ModerationRepository.Ban;
 import org.colloquy.comment.repository.ReplicaRepository;
 import org.colloquy.comment.repository.ReplicaRepository.ArticleRef;
 import org.colloquy.events.comment.CommentDeleted;
@@ -38,23 +40,31 @@ public class CommentService {
     private final ReplicaRepository replicas;
     private final ModerationRepository moderation;
     private final Outbox outbox;
+    private final CommentQueries queries;
 
     public CommentService(CommentRepository comments, ReplicaRepository replicas, ModerationRepository moderation,
-            Outbox outbox) {
+            Outbox outbox, CommentQueries queries) {
         this.comments = comments;
+        this.queries = queries;
         this.replicas = replicas;
         this.moderation = moderation;
         this.outbox = outbox;
     }
 
-    /** The published article behind a slug (current or old); 404 otherwise. */
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    /** The published article behind a slug (current or old), for reads (no transaction); 404 otherwise. */
     public Uni<ArticleRef> publishedArticle(String slug) {
-        return replicas.articleForSlug(slug).invoke(article -> {
-            if (article == null || !article.published()) {
-                throw ApiException.notFound("article");
-            }
-        });
+        return queries.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
+    }
+
+    /** {@link #publishedArticle} in the caller's transaction. */
+    Uni<ArticleRef> publishedArticleInTransaction(String slug) {
+        return replicas.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
+    }
+
+    private static void refuseUnpublished(ArticleRef article) {
+        if (article == null || !article.published()) {
+            throw ApiException.notFound("article");
+        }
     }
 
     @WithTransaction
@@ -65,9 +75,12 @@ public class CommentService {
     }
 
     private Uni<Long> postChecked(Actor author, String slug, String body, Long parentId, Instant now) {
-        return publishedArticle(slug)
-                .call(article -> refuseBanned(author.id(), now))
-                .chain(article -> moderation.settings().chain(settings -> checkRate(author.id(), settings, now)
+        Instant since = now.minus(RATE_WINDOW);
+        return publishedArticleInTransaction(slug)
+                .chain(article -> moderation.postingContext(author.id(), since).chain(context -> {
+                    refuseBanned(context.ban(), now);
+                    ModerationSettings settings = context.settings();
+                    return checkRate(author.id(), settings, context.writtenSince(), since, now)
                         .invoke(() -> CommentText.firstWord(body, settings.bannedWords()).ifPresent(word -> {
                             throw ApiException.invalid("body", "contains a word that is not allowed here");
                         }))
@@ -92,7 +105,8 @@ public class CommentService {
                                                     hold.get().detail(), now)).replaceWithVoid()
                                             : announce(comment, article, parent))
                                     .replaceWith(() -> comment.id); // known only after the insert
-                        }))));
+                        }));
+                }));
     }
 
     /**
@@ -103,7 +117,7 @@ public class CommentService {
     @WithTransaction
     public Uni<Long> edit(Actor author, String slug, long id, String rawBody) {
         Instant now = Instant.now();
-        return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticle(slug)
+        return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticleInTransaction(slug)
                 .chain(article -> comments.lock(id)
                         .invoke(comment -> {
                             if (comment == null || !comment.articleId.equals(article.id())
@@ -147,7 +161,7 @@ public class CommentService {
     /** The author or a moderator. A comment with replies keeps its place in the thread, as a marker. */
     @WithTransaction
     public Uni<Void> delete(Actor actor, String slug, long id) {
-        return publishedArticle(slug).chain(article -> comments.lock(id)
+        return publishedArticleInTransaction(slug).chain(article -> comments.lock(id)
                 .invoke(comment -> {
                     if (comment == null || !comment.articleId.equals(article.id())
                             || Comment.DELETED.equals(comment.status)) {
@@ -179,19 +193,23 @@ public class CommentService {
     }
 
     Uni<Void> refuseBanned(UUID userId, Instant now) {
-        return moderation.ban(userId).invoke(ban -> {
-            if (ban != null && ban.activeAt(now)) {
-                throw ApiException.forbidden("comment", ban.until() == null ? "you are banned from commenting"
-                        : "you are banned from commenting until " + ban.until());
-            }
-        }).replaceWithVoid();
+        return moderation.ban(userId).invoke(ban -> refuseBanned(ban, now)).replaceWithVoid();
     }
 
-    /** A cheap early answer for a writer already over the limit; {@link #withinRate} is the exact check. */
-    private Uni<Void> checkRate(UUID authorId, ModerationSettings settings, Instant now) {
-        Instant since = now.minus(RATE_WINDOW);
-        return comments.writtenSince(authorId, since).chain(count -> count < settings.commentsPerMinute()
-                ? Uni.createFrom().voidItem() : tooFast(authorId, since, now));
+    private static void refuseBanned(Ban ban, Instant now) {
+        if (ban != null && ban.activeAt(now)) {
+            throw ApiException.forbidden("comment", ban.until() == null ? "you are banned from commenting"
+                    : "you are banned from commenting until " + ban.until());
+        }
+    }
+
+    /**
+     * A cheap early answer for a writer already over the limit ({@code written} comments since {@code since});
+     * {@link #withinRate} is the exact check.
+     */
+    private Uni<Void> checkRate(UUID authorId, ModerationSettings settings, long written, Instant since,
+            Instant now) {
+        return written < settings.commentsPerMinute() ? Uni.createFrom().voidItem() : tooFast(authorId, since, now);
     }
 
     /**
