@@ -140,10 +140,13 @@ public class CatchUp {
 
     private Uni<Boolean> waitFor(Map<TopicPartition, Long> targets) {
         Uni<Boolean> local = Uni.createFrom().completionStage(() -> positions.whenReached(targets)).replaceWith(true);
-        Uni<Boolean> shared = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(config.pollInterval())
+        Uni<Boolean> shared = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
+                .every(config.pollInterval())
                 .onOverflow().drop() // a tick while the previous read still runs is simply skipped
-                .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom().completionStage(this::readShared)
-                        .map(read -> reached(targets)))
+                // each waiter its own stage: a waiter's timeout cancels its wait, never the read others share
+                .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom()
+                        .completionStage(() -> readShared().thenApply(read -> reached(targets)))
+                        .onFailure().recoverWithItem(false)) // a failed read: the next tick reads again
                 .filter(Boolean::booleanValue)
                 .toUni();
         return Uni.combine().any().of(local, shared);
