@@ -86,7 +86,10 @@ public class OutboxRelay {
                 + " where %s and " + UNCLAIMED + " order by seq %s for update skip locked) returning "
                 + OutboxRow.COLUMNS;
         this.claimIds = claim.formatted("id = any($1)", "");
-        this.claimOldest = claim.formatted("true", "limit $1");
+        // Rows younger than publish-wait are left to the request that wrote them: taken by the sweep, they would be
+        // missing from that request's Colloquy-Written header, and its caller would not read its own write.
+        this.claimOldest = claim.formatted("occurred_at < now() - interval '" + config.outbox().publishWait().toMillis()
+                + " milliseconds'", "limit $1");
     }
 
     /**
