@@ -32,7 +32,7 @@ import org.jboss.logging.MDC;
  * ways (so live streams are not buffered). It adds {@code X-Request-Id} (kept when the client sent one) and
  * {@code X-Forwarded-*} (the client's own claims dropped), refuses bodies over the cap with 413 (with or without
  * {@code Content-Length}), and answers 503 when a service cannot be reached and 504 when it stays silent, in the
- * RealWorld error shape.
+ * RealWorld error shape. Each caller's recent writes go with its next requests ({@link CallerWrites}).
  */
 @ApplicationScoped
 public class Gateway {
@@ -42,10 +42,12 @@ public class Gateway {
     private final GatewayConfig config;
     private final ClientAddress clientAddress;
     private final Map<String, HttpProxy> proxies = new HashMap<>();
+    private final CallerWrites callerWrites;
 
     public Gateway(GatewayConfig config) {
         this.config = config;
         this.clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
+        this.callerWrites = new CallerWrites(config.writtenWindow(), config.writtenCallers(), System::nanoTime);
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -64,6 +66,7 @@ public class Gateway {
             proxy.addInterceptor(new Headers(upstream));
             // inside Headers, so that a body over the cap is answered 413 before Headers sees a failed request
             proxy.addInterceptor(new BodyCap(config.maxBodyBytes()));
+            proxy.addInterceptor(callerWrites);
             proxies.put(upstream, proxy);
         }
         router.route("/api/*").order(-1).handler(this::route);

@@ -37,4 +37,15 @@ public interface GatewayConfig {
      * addresses or CIDR ranges. Empty (the default): the direct peer is the client, whatever it claims.
      */
     Optional<List<String>> trustedProxies();
+
+    /**
+     * How long the gateway remembers where a caller's writes stand (the {@code Colloquy-Written} header of its
+     * responses) and sends it with the caller's requests, so that replicas answer them with the writes in.
+     */
+    @WithDefault("10s")
+    Duration writtenWindow();
+
+    /** How many callers' writes are remembered at most; the caller whose last write is oldest is forgotten first. */
+    @WithDefault("100000")
+    int writtenCallers();
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /slow} never answer, {@code /stream} sends one event, waits, then a second. notification-service points at
  * a port where nothing listens. The gateway in front of them trusts 127.0.0.1 as a proxy (where the tests connect
  * from); a test that connects from 127.0.0.2 is an untrusted client. Every body a service received in full is
- * recorded by path; {@code GET .../received} answers the record (path → length).
+ * recorded by path; {@code GET .../received} answers the record (path → length). A request with a {@code written}
+ * parameter is answered with that as its {@code Colloquy-Written} header, as a write would be.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -70,7 +71,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .put("forwarded", request.getHeader("Forwarded"))
                     .put("bodyBytes", body.length())
                     .put("authorization", request.getHeader("Authorization"))
+                    .put("written", request.getHeader("Colloquy-Written"))
                     .put("body", body.length() <= 10_000 ? body.toString() : "(" + body.length() + " bytes)");
+            if (request.getParam("written") != null) { // a write: where its events are, as a service says it
+                request.response().putHeader("Colloquy-Written", request.getParam("written"));
+            }
             // A service's own caching and sniffing headers: the gateway's rules must win over them.
             request.response().setStatusCode(request.path().endsWith("/created") ? 201 : 200)
                     .putHeader("content-type", "application/json").putHeader("Cache-Control", "private, max-age=60")

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.colloquy.events.WrittenPositions;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.KafkaTestClient;
@@ -31,8 +32,14 @@ final class Writers {
         return TestTokens.atVersion(writer.id(), writer.username(), version);
     }
 
+    /**
+     * A client that wrote the events the tests published (their Colloquy-Written positions), as the gateway would say
+     * for a caller who wrote them: reads from the replicas wait for them (read-your-writes).
+     */
     static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        WrittenPositions written = KafkaTestClient.written();
+        return written.isEmpty() ? request : request.header(WrittenPositions.HEADER, written.header());
     }
 
     static RequestSpecification as(Writer writer) {

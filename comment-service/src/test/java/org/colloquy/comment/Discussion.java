@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
+import org.colloquy.events.WrittenPositions;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.KafkaTestClient;
@@ -54,8 +55,14 @@ final class Discussion {
     }
 
 
+    /**
+     * A client that wrote the events the tests published (their Colloquy-Written positions), as the gateway would say
+     * for a caller who wrote them: reads from the replicas wait for them (read-your-writes).
+     */
     static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        WrittenPositions written = KafkaTestClient.written();
+        return written.isEmpty() ? request : request.header(WrittenPositions.HEADER, written.header());
     }
 
     static RequestSpecification as(User user) {

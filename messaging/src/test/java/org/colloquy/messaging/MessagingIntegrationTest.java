@@ -3,6 +3,8 @@ package org.colloquy.messaging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
 import org.colloquy.events.Topics;
+import org.colloquy.events.WrittenPositions;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.messaging.app.NoteService;
@@ -198,7 +201,7 @@ class MessagingIntegrationTest {
         kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, UUID.randomUUID().toString(),
                 PUBLISHED, EventJson.write(NoteService.published(articleId, "read your writes"))));
 
-        Boolean caughtUp = catchUp.await(Topics.ARTICLE_EVENTS).await().atMost(Duration.ofSeconds(5));
+        Boolean caughtUp = catchUp.awaitEnd(Topics.ARTICLE_EVENTS).await().atMost(Duration.ofSeconds(5));
 
         assertThat(caughtUp).isTrue();
         assertThat(effectsTitled(articleId, "read your writes")).isEqualTo(1); // no await: catch-up did the waiting
@@ -206,9 +209,105 @@ class MessagingIntegrationTest {
 
     @Test
     void catchUpOnATopicThatDoesNotExistAnswersAtOnce() {
-        Boolean caughtUp = catchUp.await("no.such.topic").await().atMost(Duration.ofSeconds(5));
+        Boolean caughtUp = catchUp.awaitEnd("no.such.topic").await().atMost(Duration.ofSeconds(5));
 
         assertThat(caughtUp).isTrue();
+    }
+
+    @Test
+    void aWriteAnswersWhereKafkaPutItsEvents() {
+        var response = writeWithPositions("positioned");
+        String id = response.asString();
+        String written = response.header(WrittenPositions.HEADER);
+
+        ConsumerRecord<String, String> record = kafka.readUntil(Topics.ARTICLE_EVENTS,
+                seen -> !ofKey(seen, id).isEmpty(), DEADLINE).stream().filter(r -> r.key().equals(id)).findFirst()
+                .orElseThrow();
+        assertThat(written).as("offset of the record after the written one")
+                .isEqualTo(Topics.ARTICLE_EVENTS + ":" + record.partition() + ":" + (record.offset() + 1));
+        given().post("/notes/{id}/touch", id).then().statusCode(200).header(WrittenPositions.HEADER,
+                startsWith(Topics.ARTICLE_EVENTS + ":" + record.partition() + ":"));
+    }
+
+    @Test
+    void aReadWithTheWritersPositionsSeesTheWriteWithoutAskingTheBroker() {
+        long lookups = catchUp.endOffsetLookups();
+        for (int round = 0; round < 20; round++) {
+            var created = writeWithPositions("mine " + round);
+
+            given().header(WrittenPositions.HEADER, created.header(WrittenPositions.HEADER))
+                    .get("/notes/{id}/seen", created.asString()).then().statusCode(200).body(equalTo("mine " + round));
+        }
+        assertThat(catchUp.endOffsetLookups()).as("end-offset lookups at the broker").isEqualTo(lookups);
+    }
+
+    /**
+     * A write whose response names its positions. A write answers without them when Kafka did not acknowledge in
+     * time (the first sends of a cold producer on a busy machine can take longer than publish-wait, and requests
+     * then stop waiting for a while): what is tested here is what the positions do once they are there.
+     */
+    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> writeWithPositions(
+            String text) {
+        return await().atMost(DEADLINE).until(() -> given().queryParam("text", text).post("/notes").then()
+                .statusCode(201).extract(), response -> response.header(WrittenPositions.HEADER) != null);
+    }
+
+    @Test
+    void aCallerWhoWroteNothingDoesNotWait() {
+        long lookups = catchUp.endOffsetLookups();
+        long started = System.nanoTime();
+        for (int round = 0; round < 20; round++) {
+            given().get("/notes/{id}/seen", UUID.randomUUID()).then().statusCode(404);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("20 reads, none waiting 2 s")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(catchUp.endOffsetLookups()).isEqualTo(lookups);
+    }
+
+    @Test
+    void positionsNotYetReachedAreWaitedForAtMostTheTimeout() {
+        given().get("/notes/{id}/seen", UUID.randomUUID()).then().statusCode(404); // warm, on a busy machine
+        long started = System.nanoTime();
+        given().header(WrittenPositions.HEADER, Topics.ARTICLE_EVENTS + ":0:999999999")
+                .get("/notes/{id}/seen", UUID.randomUUID()).then().statusCode(404);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1900),
+                Duration.ofSeconds(15)); // catch-up.timeout, 2 s
+    }
+
+    @Test
+    void malformedOrOversizedPositionsAreIgnoredNeverA500() {
+        long lookups = catchUp.endOffsetLookups();
+        long started = System.nanoTime();
+        for (String header : List.of("garbage", Topics.ARTICLE_EVENTS + ":0:-5", Topics.ARTICLE_EVENTS + ":-1:5",
+                Topics.ARTICLE_EVENTS + ":0:99999999999999999999", "\u00e4:0:1,;;,::",
+                (Topics.ARTICLE_EVENTS + ":0:999999999,").repeat(400), // 10 KB: ignored as a whole, no wait
+                (Topics.ARTICLE_EVENTS + ":0:999999999,").repeat(100))) { // over 64 entries: the same
+            given().header(WrittenPositions.HEADER, header).get("/notes/{id}/seen", UUID.randomUUID()).then()
+                    .statusCode(404);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("7 reads, none waiting 2 s")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(catchUp.endOffsetLookups()).isEqualTo(lookups);
+    }
+
+    @Test
+    void aMissWaitsForTheEndOfTheTopicAndTriesOnceMore() {
+        String articleId = UUID.randomUUID().toString();
+        long lookups = catchUp.endOffsetLookups();
+        kafka.send(KafkaTestClient.cloudEvent(Topics.ARTICLE_EVENTS, articleId, UUID.randomUUID().toString(),
+                PUBLISHED, EventJson.write(NoteService.published(articleId, "somebody else's write"))));
+
+        given().get("/notes/{id}/seen-or-miss", articleId).then().statusCode(200)
+                .body(equalTo("somebody else's write"));
+        // a miss (if the consumer was not there yet) costs one lookup, a hit none
+        assertThat(catchUp.endOffsetLookups()).isBetween(lookups, lookups + 1);
+
+        long afterMiss = catchUp.endOffsetLookups();
+        given().get("/notes/{id}/seen-or-miss", articleId).then().statusCode(200);
+        assertThat(catchUp.endOffsetLookups()).as("a hit costs no lookup").isEqualTo(afterMiss);
+        given().get("/notes/{id}/seen-or-miss", UUID.randomUUID()).then().statusCode(404);
+        assertThat(catchUp.endOffsetLookups()).as("a real miss is tried once more, then answered")
+                .isEqualTo(afterMiss + 1);
     }
 
     @Test

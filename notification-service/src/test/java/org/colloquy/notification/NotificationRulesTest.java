@@ -73,7 +73,7 @@ class NotificationRulesTest {
         Person replier = register(kafka, "replier");
         Person mentioned = register(kafka, "mentioned");
         // @mentions are resolved through the user replica, which user.events feed: have it caught up first
-        catchUp.await(Topics.USER_EVENTS).await().atMost(Duration.ofSeconds(10));
+        catchUp.awaitEnd(Topics.USER_EVENTS).await().atMost(Duration.ofSeconds(10));
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(comment(article, 10, first, null, null, "Frage", List.of()));

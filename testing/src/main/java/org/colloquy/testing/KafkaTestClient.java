@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,6 +28,7 @@ import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
 import org.colloquy.events.EventType;
+import org.colloquy.events.WrittenPositions;
 
 /**
  * Reads records back from the real broker and produces records the way another service (or a broken producer)
@@ -72,10 +75,26 @@ public final class KafkaTestClient implements AutoCloseable {
         return seen;
     }
 
+    /**
+     * Where everything the tests of this JVM sent stands on its topics, as a {@code Colloquy-Written} header would say
+     * it: a test that sends this header with its requests is the caller who wrote those events, and a service answering
+     * from a replica waits for them (messaging's read-your-writes), as it would for a client's own writes.
+     */
+    public static WrittenPositions written() {
+        return WRITTEN.get();
+    }
+
+    private static final AtomicReference<WrittenPositions> WRITTEN = new AtomicReference<>(WrittenPositions.NONE);
+
+    private static void written(RecordMetadata record) {
+        WRITTEN.accumulateAndGet(WrittenPositions.written(record.topic(), record.partition(), record.offset()),
+                WrittenPositions::merge);
+    }
+
     /** Sends and waits for the broker's acknowledgement. */
     public void send(ProducerRecord<String, String> record) {
         try {
-            producer().send(record).get(30, TimeUnit.SECONDS);
+            written(producer().send(record).get(30, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -86,11 +105,11 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Sends all at once (a backlog, as a consumer finds it after a pause) and waits for every acknowledgement. */
     public void sendAll(List<ProducerRecord<String, String>> records) {
-        List<java.util.concurrent.Future<?>> acks = records.stream().<java.util.concurrent.Future<?>> map(
-                record -> producer().send(record)).toList();
+        List<java.util.concurrent.Future<RecordMetadata>> acks = records.stream()
+                .map(record -> producer().send(record)).toList();
         try {
-            for (java.util.concurrent.Future<?> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+            for (java.util.concurrent.Future<RecordMetadata> ack : acks) {
+                written(ack.get(30, TimeUnit.SECONDS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -75,7 +75,7 @@ public class ArticlesResource {
             @QueryParam("offset") String offset) {
         Paging page = page(limit, offset);
         UUID viewer = UUID.fromString(caller.id());
-        return catchUp.await(Topics.USER_EVENTS)
+        return catchUp.awaitWritten(Topics.USER_EVENTS) // the caller's own follows
                 .chain(() -> queries.published(new Filter(null, null, null, true), viewer, page.limit(),
                         page.offset()))
                 .map(ArticlesResource::page);
@@ -188,17 +188,25 @@ public class ArticlesResource {
         return articles.favorite(UUID.fromString(caller.id()), slug, false).chain(this::view);
     }
 
-    /** The article as the caller sees it, right after the caller's own write. */
+    /**
+     * The article as the caller sees it, right after the caller's own write. The write's own events go to
+     * article.events, which this replica is not fed by; what the view needs of user.events is the caller's own
+     * follows (the author's row exists from the article's creation on, {@code provisionalAuthor}), so only the
+     * caller's own writes there are waited for.
+     */
     private Uni<ArticleResponse> view(UUID id) {
         UUID viewer = UUID.fromString(caller.id());
-        return catchUp.await(Topics.USER_EVENTS).chain(() -> queries.byId(id, viewer))
+        return catchUp.awaitWritten(Topics.USER_EVENTS).chain(() -> queries.byId(id, viewer))
                 .map(view -> ArticleResponse.from(view.orElseThrow(() -> ApiException.notFound("article"))));
     }
 
-    /** Authenticated readers see their following flags, so their own follows must be in the replica first. */
+    /**
+     * Authenticated readers see their following flags, so their own follows (their Colloquy-Written positions on
+     * user.events) must be in the replica first; a reader who followed nobody lately does not wait.
+     */
     private Uni<UUID> viewer() {
         return caller.idIfAuthenticated().chain(id -> id.isEmpty() ? Uni.createFrom().nullItem()
-                : catchUp.await(Topics.USER_EVENTS).replaceWith(UUID.fromString(id.get())));
+                : catchUp.awaitWritten(Topics.USER_EVENTS).replaceWith(UUID.fromString(id.get())));
     }
 
     private Author author() {

@@ -65,8 +65,11 @@ public class CommentsResource {
     public Uni<CommentsResponse> list(@PathParam("slug") String slug, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
         Paging page = Paging.of(limit, offset, LIMIT_DEFAULT, LIMIT_MAX);
-        return caller.viewerIfAuthenticated().chain(viewer -> caughtUp(viewer.isPresent())
-                .chain(() -> comments.publishedArticle(slug))
+        // the caller's own writes first (an article they just unpublished, a follow); anyone else's only on a miss
+        return caller.viewerIfAuthenticated().chain(viewer -> catchUp.awaitWritten(Topics.ARTICLE_EVENTS,
+                Topics.USER_EVENTS)
+                .chain(() -> catchUp.retryOnMiss(ReplicaMiss.ARTICLE, () -> comments.publishedArticle(slug),
+                        Topics.ARTICLE_EVENTS))
                 .chain(article -> queries.discussion(article.id(),
                         viewer.map(v -> UUID.fromString(v.id())).orElse(null),
                         viewer.map(Caller.Viewer::isModerator).orElse(false), page.limit(), page.offset())))
@@ -85,8 +88,10 @@ public class CommentsResource {
             throw ApiException.invalid("comment", "can't be blank");
         }
         Actor actor = actor();
-        return catchUp.await(Topics.ARTICLE_EVENTS)
-                .chain(() -> comments.post(actor, slug, request.comment().body(), request.comment().parentId()))
+        // an article published a moment ago by someone else is a miss: waited for, and tried once more
+        return catchUp.awaitWritten(Topics.ARTICLE_EVENTS)
+                .chain(() -> catchUp.retryOnMiss(ReplicaMiss.ARTICLE, () -> comments.post(actor, slug,
+                        request.comment().body(), request.comment().parentId()), Topics.ARTICLE_EVENTS))
                 .chain(this::view);
     }
 
@@ -99,7 +104,9 @@ public class CommentsResource {
         if (request == null || request.comment() == null) {
             throw ApiException.invalid("comment", "can't be blank");
         }
-        return comments.edit(actor(), slug, id, request.comment().body()).chain(this::view);
+        Actor actor = actor();
+        return catchUp.retryOnMiss(ReplicaMiss.ARTICLE, () -> comments.edit(actor, slug, id,
+                request.comment().body()), Topics.ARTICLE_EVENTS).chain(this::view);
     }
 
     @DELETE
@@ -108,7 +115,9 @@ public class CommentsResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete a comment (its author or a moderator)")
     public Uni<Void> delete(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return comments.delete(actor(), slug, id);
+        Actor actor = actor();
+        return catchUp.retryOnMiss(ReplicaMiss.ARTICLE, () -> comments.delete(actor, slug, id),
+                Topics.ARTICLE_EVENTS);
     }
 
     @POST
@@ -123,20 +132,15 @@ public class CommentsResource {
             throw ApiException.invalid("flag", "can't be blank");
         }
         Actor actor = actor();
-        // user.events first: whether the reporter's account is old enough for the report to count
-        return catchUp.await(Topics.USER_EVENTS)
-                .chain(() -> moderation.flag(actor, slug, id, request.flag().reason(), request.flag().note()))
+        // the reporter's own user.events writes first; an account the replica does not know yet is too young to count
+        return catchUp.awaitWritten(Topics.USER_EVENTS)
+                .chain(() -> catchUp.retryOnMiss(ReplicaMiss.ARTICLE, () -> moderation.flag(actor, slug, id,
+                        request.flag().reason(), request.flag().note()), Topics.ARTICLE_EVENTS))
                 .replaceWith(new FlagResponse(new Flag(request.flag().reason(), request.flag().note())));
     }
 
     private Uni<CommentResponse> view(long id) {
         return queries.one(id, UUID.fromString(caller.id())).map(CommentResponse::from);
-    }
-
-    /** Replicas first: articles always (a new article is commentable at once), follows for signed-in readers. */
-    private Uni<Boolean> caughtUp(boolean signedIn) {
-        return signedIn ? catchUp.await(Topics.ARTICLE_EVENTS, Topics.USER_EVENTS)
-                : catchUp.await(Topics.ARTICLE_EVENTS);
     }
 
     private boolean isModerator() {

@@ -105,8 +105,11 @@ public class ModerationResource {
             + "\"reason\":\"...\"}}; without until the ban lasts until lifted.")
     public Uni<BanResponse> ban(@PathParam("username") String username, BanRequest request) {
         Ban ban = request == null || request.ban() == null ? new Ban(null, null, null) : request.ban();
-        return catchUp.await(Topics.USER_EVENTS)
-                .chain(() -> moderation.ban(actor(), username, ban.until(), ban.reason()))
+        Actor actor = actor();
+        // a user registered a moment ago is a miss: waited for, and tried once more
+        return catchUp.awaitWritten(Topics.USER_EVENTS)
+                .chain(() -> catchUp.retryOnMiss(ReplicaMiss.PROFILE, () -> moderation.ban(actor, username,
+                        ban.until(), ban.reason()), Topics.USER_EVENTS))
                 .replaceWith(new BanResponse(new Ban(username, ban.until(), ban.reason())));
     }
 

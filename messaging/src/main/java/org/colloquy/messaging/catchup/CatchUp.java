@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,19 +30,24 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.colloquy.events.WrittenPositions;
 import org.colloquy.messaging.MessagingConfig;
 
 /**
- * Read-your-writes across services. A service that answers from a replica fed by another service's events calls
- * {@link #await(String...)} first: it reads the end offsets of the topics' partitions from Kafka and waits, bounded,
- * until this service's consumers have processed up to them. Waiting is driven by the consumers' progress (local
- * signals) and by the shared position table for partitions another replica consumes; nothing sleeps blindly.
+ * Read-your-writes across services, paid only by callers who wrote something. A service that answers from a replica
+ * fed by another service's events calls {@link #awaitWritten(String...)} first: it waits, bounded, until this
+ * service's consumers processed the caller's own writes on those topics, as the request's
+ * {@value WrittenPositions#HEADER} header names them ({@link CallerWrites}); without the header it answers at once,
+ * and it never asks Kafka anything. A lookup that misses in the replica (an unknown slug, an unknown user) uses
+ * {@link #retryOnMiss}: it waits for everything that is in the topics ({@link #awaitEnd(String...)}, one end-offsets
+ * lookup) and tries once more. Waiting is driven by the consumers' progress (local signals) and by the shared position
+ * table for partitions another replica consumes; nothing sleeps blindly.
  */
 @ApplicationScoped
 public class CatchUp {
 
     private static final String POSITIONS = """
-            select topic, partition, next_offset from consumer_position where consumer = $1 and topic = any($2)""";
+            select topic, partition, next_offset from consumer_position where consumer = $1""";
 
     private final Map<String, Object> kafkaConfig;
     private final ConsumerPositions positions;
@@ -48,6 +57,10 @@ public class CatchUp {
     private volatile Admin admin;
     private final Map<Set<String>, Lookups> lookups = new ConcurrentHashMap<>();
     private final Map<Set<String>, KnownPartitions> knownPartitions = new ConcurrentHashMap<>();
+    private final AtomicLong endOffsetLookups = new AtomicLong();
+    /** The positions other replicas of this service reached, as last read; they only grow, so never wrongly reached. */
+    private final Map<TopicPartition, Long> sharedPositions = new ConcurrentHashMap<>();
+    private final AtomicReference<SharedRead> lastSharedRead = new AtomicReference<>();
 
     public CatchUp(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ConsumerPositions positions,
             Pool pool, MessagingConfig config) {
@@ -59,14 +72,50 @@ public class CatchUp {
     }
 
     /**
-     * Completes with true once this service has processed every record that was in the topics when it was called,
-     * or with false after the configured timeout (the caller then answers from the replica as it is). Never fails.
+     * Completes with true once this service processed what the caller wrote on the topics (the request's
+     * {@value WrittenPositions#HEADER}), at once when the caller wrote nothing there, or with false after the
+     * configured timeout (the caller then answers from the replica as it is). No broker round trip; never fails.
      */
-    public Uni<Boolean> await(String... topics) {
+    public Uni<Boolean> awaitWritten(String... topics) {
+        Map<TopicPartition, Long> targets = new HashMap<>();
+        CallerWrites.current().on(Set.of(topics)).forEach((partition, position) -> targets.put(
+                new TopicPartition(partition.topic(), partition.partition()), position));
+        if (targets.isEmpty() || reached(targets)) {
+            return Uni.createFrom().item(true);
+        }
+        return bounded(Uni.createFrom().deferred(() -> waitFor(targets)), "the caller's writes on", topics);
+    }
+
+    /**
+     * Completes with true once this service has processed every record that was in the topics when it was called,
+     * or with false after the configured timeout. Costs an end-offsets lookup at the broker (shared by concurrent
+     * callers): for a replica miss, not for every read. Never fails.
+     */
+    public Uni<Boolean> awaitEnd(String... topics) {
+        return bounded(sharedEndOffsets(Set.of(topics))
+                .chain(targets -> reached(targets) ? Uni.createFrom().item(true) : waitFor(targets)),
+                "the end of", topics);
+    }
+
+    /**
+     * The miss-driven rule: runs the replica lookup; if it fails with a miss (an unknown slug or user, which may only
+     * not have arrived yet), waits for the end of the topics ({@link #awaitEnd}) and runs it exactly once more. A hit
+     * costs nothing extra.
+     */
+    public <T> Uni<T> retryOnMiss(Predicate<Throwable> miss, Supplier<Uni<T>> lookup, String... topics) {
+        return Uni.createFrom().deferred(lookup::get)
+                .onFailure(miss).recoverWithUni(failure -> awaitEnd(topics).chain(lookup::get));
+    }
+
+    /** How many end-offset lookups catch-up made at the broker (one per {@link #awaitEnd} batch, none otherwise). */
+    public long endOffsetLookups() {
+        return endOffsetLookups.get();
+    }
+
+    private Uni<Boolean> bounded(Uni<Boolean> waiting, String what, String... topics) {
         Executor caller = callerContext();
         long started = System.nanoTime();
-        return sharedEndOffsets(Set.of(topics))
-                .chain(targets -> positions.reached(targets) ? Uni.createFrom().item(true) : waitFor(targets))
+        return waiting
                 .ifNoItem().after(config.timeout()).recoverWithItem(false)
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Catch-up on %s failed: %s", List.of(topics), failure.getMessage());
@@ -74,35 +123,58 @@ public class CatchUp {
                 })
                 .invoke(caughtUp -> {
                     if (!caughtUp) {
-                        Log.warnf("%s did not catch up with %s within %s; answering from the replica as it is",
-                                consumer, List.of(topics), config.timeout());
+                        Log.warnf("%s did not catch up with %s %s within %s; answering from the replica as it is",
+                                consumer, what, List.of(topics), config.timeout());
                     } else {
-                        Log.tracef("Caught up with %s in %d µs", List.of(topics),
+                        Log.tracef("Caught up with %s %s in %d µs", what, List.of(topics),
                                 (System.nanoTime() - started) / 1000);
                     }
                 })
                 .emitOn(caller);
     }
 
+    private boolean reached(Map<TopicPartition, Long> targets) {
+        return targets.entrySet().stream().allMatch(target -> Math.max(positions.position(target.getKey()),
+                sharedPositions.getOrDefault(target.getKey(), 0L)) >= target.getValue());
+    }
+
     private Uni<Boolean> waitFor(Map<TopicPartition, Long> targets) {
         Uni<Boolean> local = Uni.createFrom().completionStage(() -> positions.whenReached(targets)).replaceWith(true);
-        Uni<Boolean> shared = Multi.createFrom().ticks().every(config.pollInterval())
-                .onOverflow().drop() // a tick while the previous query still runs is simply skipped
-                .onItem().transformToUniAndConcatenate(tick -> reachedInSharedPositions(targets))
+        Uni<Boolean> shared = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
+                .every(config.pollInterval())
+                .onOverflow().drop() // a tick while the previous read still runs is simply skipped
+                // each waiter its own stage: a waiter's timeout cancels its wait, never the read others share
+                .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom()
+                        .completionStage(() -> readShared().thenApply(read -> reached(targets)))
+                        .onFailure().recoverWithItem(false)) // a failed read: the next tick reads again
                 .filter(Boolean::booleanValue)
                 .toUni();
         return Uni.combine().any().of(local, shared);
     }
 
-    private Uni<Boolean> reachedInSharedPositions(Map<TopicPartition, Long> targets) {
-        String[] topics = targets.keySet().stream().map(TopicPartition::topic).distinct().toArray(String[]::new);
-        return pool.preparedQuery(POSITIONS).execute(Tuple.of(consumer, topics)).map(rows -> {
-            Map<TopicPartition, Long> shared = new HashMap<>();
-            rows.forEach(row -> shared.put(new TopicPartition(row.getString("topic"), row.getInteger("partition")),
-                    row.getLong("next_offset")));
-            return targets.entrySet().stream().allMatch(target -> Math.max(shared.getOrDefault(target.getKey(), 0L),
-                    positions.position(target.getKey())) >= target.getValue());
-        });
+    /**
+     * Reads the shared position table, at most once per poll interval for all waiters together: whatever number of
+     * requests wait, the table is read at the same pace (a caller with an invented position costs no queries).
+     */
+    private CompletableFuture<Void> readShared() {
+        SharedRead last = lastSharedRead.get();
+        long now = System.nanoTime();
+        if (last != null && (!last.done().isDone() || now - last.startedAt() < config.pollInterval().toNanos())) {
+            return last.done();
+        }
+        SharedRead next = new SharedRead(now, new CompletableFuture<>());
+        if (!lastSharedRead.compareAndSet(last, next)) {
+            return lastSharedRead.get().done();
+        }
+        pool.preparedQuery(POSITIONS).execute(Tuple.of(consumer)).subscribe().with(rows -> {
+            rows.forEach(row -> sharedPositions.merge(new TopicPartition(row.getString("topic"),
+                    row.getInteger("partition")), row.getLong("next_offset"), Math::max));
+            next.done().complete(null);
+        }, next.done()::completeExceptionally);
+        return next.done();
+    }
+
+    private record SharedRead(long startedAt, CompletableFuture<Void> done) {
     }
 
     /**
@@ -156,6 +228,7 @@ public class CatchUp {
                     launch(following);
                 }
             });
+            endOffsetLookups.incrementAndGet();
             endOffsets(topics).subscribe().with(lookup::complete, lookup::completeExceptionally);
         }
     }

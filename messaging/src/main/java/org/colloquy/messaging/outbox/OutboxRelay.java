@@ -8,6 +8,7 @@ import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.OutgoingMessageMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,7 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.colloquy.events.WrittenPositions;
 import org.colloquy.messaging.MessagingConfig;
 import org.colloquy.messaging.telemetry.MessagingMetrics;
 import org.colloquy.messaging.telemetry.TraceHeaders;
@@ -83,23 +86,34 @@ public class OutboxRelay {
                 + " where %s and " + UNCLAIMED + " order by seq %s for update skip locked) returning "
                 + OutboxRow.COLUMNS;
         this.claimIds = claim.formatted("id = any($1)", "");
-        this.claimOldest = claim.formatted("true", "limit $1");
+        // Rows younger than publish-wait are left to the request that wrote them: taken by the sweep, they would be
+        // missing from that request's Colloquy-Written header, and its caller would not read its own write.
+        this.claimOldest = claim.formatted("occurred_at < now() - interval '" + config.outbox().publishWait().toMillis()
+                + " milliseconds'", "limit $1");
     }
 
     /**
-     * Publishes the given rows if they are still pending and unclaimed; returns how many left the outbox (published,
-     * or parked because Kafka refused them for good).
+     * Publishes the given rows if they are still pending and unclaimed; answers where Kafka put the ones this pass
+     * published (rows another pass claimed, or held behind an earlier row of their key, are not in it). Fails when
+     * Kafka did not acknowledge some of them.
      */
-    public Uni<Integer> publish(List<UUID> ids) {
+    public Uni<WrittenPositions> publish(List<UUID> ids) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(WrittenPositions.NONE);
         }
-        return pool.preparedQuery(claimIds).execute(Tuple.of(ids.toArray(UUID[]::new))).chain(this::publishClaimed);
+        return pool.preparedQuery(claimIds).execute(Tuple.of(ids.toArray(UUID[]::new))).chain(this::publishClaimed)
+                .map(Published::written);
     }
 
     /** Publishes the oldest pending rows, at most one batch; returns how many left the outbox (published or parked). */
     public Uni<Integer> publishOldest() {
-        return pool.preparedQuery(claimOldest).execute(Tuple.of(batchSize)).chain(this::publishClaimed);
+        return pool.preparedQuery(claimOldest).execute(Tuple.of(batchSize)).chain(this::publishClaimed)
+                .map(Published::count);
+    }
+
+    /** What left the outbox in one pass (published or parked), and where Kafka put the published records. */
+    private record Published(int count, WrittenPositions written) {
+        static final Published NOTHING = new Published(0, WrittenPositions.NONE);
     }
 
     public int batchSize() {
@@ -121,11 +135,11 @@ public class OutboxRelay {
         missedSinceAck = true;
     }
 
-    private Uni<Integer> publishClaimed(Iterable<Row> claimedRows) {
+    private Uni<Published> publishClaimed(Iterable<Row> claimedRows) {
         List<OutboxRow> claimed = new ArrayList<>();
         claimedRows.forEach(row -> claimed.add(OutboxRow.from(row)));
         if (claimed.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(Published.NOTHING);
         }
         claimed.sort(Comparator.comparingLong(OutboxRow::seq));
         String[] keys = claimed.stream().map(OutboxRow::key).distinct().toArray(String[]::new);
@@ -146,7 +160,7 @@ public class OutboxRelay {
      * of rows that left the outbox, or fails when some rows were not acknowledged (the broker is unavailable or slow):
      * those are published again by the sweep.
      */
-    private Uni<Integer> settle(Sent sent) {
+    private Uni<Published> settle(Sent sent) {
         return deletePublished(sent.acknowledged())
                 .chain(deleted -> parked.park(sent.refused())
                         .onFailure().recoverWithUni(failure -> {
@@ -156,7 +170,8 @@ public class OutboxRelay {
                         })
                         .map(parkedRows -> deleted + parkedRows))
                 .call(() -> release(sent.failed()))
-                .onItem().transformToUni(done -> sent.failure() == null ? Uni.createFrom().item(done)
+                .onItem().transformToUni(done -> sent.failure() == null
+                        ? Uni.createFrom().item(new Published(done, sent.written()))
                         : Uni.createFrom().failure(sent.failure()));
     }
 
@@ -191,10 +206,13 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Sent.NOTHING);
         }
-        List<Uni<Optional<Throwable>>> outcomes = new ArrayList<>(rows.size());
+        List<Uni<Outcome>> outcomes = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             Span span = publishSpan(row);
-            outcomes.add(Uni.createFrom().deferred(() -> kafka.sendMessage(toMessage(row, span)))
+            // the Kafka connector puts the acknowledged record's RecordMetadata (topic, partition, offset) in here
+            OutgoingMessageMetadata<RecordMetadata> acknowledgement = new OutgoingMessageMetadata<>();
+            outcomes.add(Uni.createFrom().deferred(() -> kafka.sendMessage(toMessage(row, span)
+                    .addMetadata(acknowledgement)))
                     .onItemOrFailure().transform((acknowledged, failure) -> {
                         if (failure == null) {
                             metrics.published(row.type());
@@ -202,7 +220,7 @@ public class OutboxRelay {
                             span.setStatus(StatusCode.ERROR, failure.getMessage());
                         }
                         span.end();
-                        return Optional.ofNullable(failure);
+                        return new Outcome(failure == null ? acknowledgement.getResult() : null, failure);
                     }));
         }
         return Uni.join().all(outcomes).andFailFast().map(results -> {
@@ -218,26 +236,36 @@ public class OutboxRelay {
         });
     }
 
+    /** Kafka's answer for one record: its metadata once acknowledged (null if the connector gave none), or why not. */
+    private record Outcome(RecordMetadata acknowledgement, Throwable failure) {
+    }
+
     /**
-     * What became of the records of one pass: acknowledged; refused for good, with the refusal; or not acknowledged
-     * (then {@code failure} is the first such failure).
+     * What became of the records of one pass: acknowledged, with where they are; refused for good, with the refusal;
+     * or not acknowledged (then {@code failure} is the first such failure).
      */
-    private record Sent(List<OutboxRow> acknowledged, Map<OutboxRow, Throwable> refused, List<OutboxRow> failed,
-            Throwable failure) {
+    private record Sent(List<OutboxRow> acknowledged, WrittenPositions written, Map<OutboxRow, Throwable> refused,
+            List<OutboxRow> failed, Throwable failure) {
 
-        static final Sent NOTHING = new Sent(List.of(), Map.of(), List.of(), null);
+        static final Sent NOTHING = new Sent(List.of(), WrittenPositions.NONE, Map.of(), List.of(), null);
 
-        static Sent of(List<OutboxRow> rows, List<Optional<Throwable>> outcomes) {
+        static Sent of(List<OutboxRow> rows, List<Outcome> outcomes) {
             List<OutboxRow> acknowledged = new ArrayList<>();
+            WrittenPositions written = WrittenPositions.NONE;
             Map<OutboxRow, Throwable> refused = new LinkedHashMap<>();
             List<OutboxRow> failed = new ArrayList<>();
             Throwable firstFailure = null;
             for (int i = 0; i < rows.size(); i++) {
                 OutboxRow row = rows.get(i);
-                Throwable failure = outcomes.get(i).orElse(null);
+                Throwable failure = outcomes.get(i).failure();
                 Optional<Throwable> refusal = failure == null ? Optional.empty() : ParkedEvents.refusal(failure);
                 if (failure == null) {
                     acknowledged.add(row);
+                    RecordMetadata record = outcomes.get(i).acknowledgement();
+                    if (record != null && record.hasOffset()) {
+                        written = written.merge(WrittenPositions.written(record.topic(), record.partition(),
+                                record.offset()));
+                    }
                 } else if (refusal.isPresent()) {
                     refused.put(row, refusal.get());
                 } else {
@@ -245,7 +273,7 @@ public class OutboxRelay {
                     firstFailure = firstFailure == null ? failure : firstFailure;
                 }
             }
-            return new Sent(acknowledged, refused, failed, firstFailure);
+            return new Sent(acknowledged, written, refused, failed, firstFailure);
         }
     }
 

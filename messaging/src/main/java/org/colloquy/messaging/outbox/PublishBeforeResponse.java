@@ -3,9 +3,11 @@ package org.colloquy.messaging.outbox;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.colloquy.events.WrittenPositions;
 import org.colloquy.messaging.MessagingConfig;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -14,6 +16,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * 2xx can rely on the rest of the platform hearing of its write. The wait is bounded: when Kafka is slow or down the
  * response goes out anyway and the sweep publishes the rows later; for a while after such a miss, requests do not
  * wait at all.
+ *
+ * <p>Once Kafka acknowledged them, the response says where they are, in the {@value WrittenPositions#HEADER} header
+ * ({@link WrittenPositions}): the gateway sends it with the caller's next requests, so that a service answering from a
+ * replica waits for exactly these events, and a caller who wrote nothing never waits. Without the acknowledgement in
+ * time the header is absent.
  */
 @ApplicationScoped
 public class PublishBeforeResponse {
@@ -27,7 +34,7 @@ public class PublishBeforeResponse {
     }
 
     @ServerResponseFilter
-    public Uni<Void> publishPendingEvents() {
+    public Uni<Void> publishPendingEvents(ContainerResponseContext response) {
         List<UUID> pending = Outbox.takePending();
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -38,7 +45,7 @@ public class PublishBeforeResponse {
         }
         // The relay's pass runs to its end on its own subscription: the response's timeout must not cancel it half-way
         // (that would leave the rows claimed, sent and not deleted, until the claim expires and they go out twice).
-        Uni<Integer> publishing = relay.publish(pending).memoize().indefinitely();
+        Uni<WrittenPositions> publishing = relay.publish(pending).memoize().indefinitely();
         publishing.subscribe().with(published -> {
         }, failure -> Log.debugf("Publishing %s failed: %s", pending, failure.getMessage()));
         return publishing
@@ -48,6 +55,11 @@ public class PublishBeforeResponse {
                     Log.warnf("Events %s not yet acknowledged (%s); the outbox sweep will publish them", pending,
                             failure.getMessage());
                 })
-                .onItemOrFailure().transform((published, failure) -> null);
+                .onItemOrFailure().transform((written, failure) -> {
+                    if (written != null && !written.isEmpty()) {
+                        response.getHeaders().putSingle(WrittenPositions.HEADER, written.header());
+                    }
+                    return null;
+                });
     }
 }
