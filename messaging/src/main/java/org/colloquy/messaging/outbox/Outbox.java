@@ -30,6 +30,12 @@ public class Outbox {
             insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""";
 
+    private final HeldForRequests held;
+
+    public Outbox(HeldForRequests held) {
+        this.held = held;
+    }
+
     /**
      * Adds the event to the current transaction ({@code @WithTransaction}); fails outside one. The id is remembered
      * on the request's context, so that the request publishes it right after commit ({@link PublishBeforeResponse}).
@@ -71,7 +77,7 @@ public class Outbox {
         return pending;
     }
 
-    private static void rememberPending(UUID id) {
+    private void rememberPending(UUID id) {
         if (!VertxContext.isOnDuplicatedContext()) {
             return; // not a request (a job, a consumer): its caller flushes, or the sweep publishes the row
         }
@@ -81,5 +87,6 @@ public class Outbox {
             ContextLocals.put(PENDING, pending);
         }
         pending.add(id);
+        held.hold(id); // the sweep leaves it to this request
     }
 }

@@ -63,6 +63,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> kafka;
     private final MessagingMetrics metrics;
     private final ParkedEvents parked;
+    private final HeldForRequests held;
     private final Tracer tracer;
     private final URI source;
     private final int batchSize;
@@ -72,12 +73,13 @@ public class OutboxRelay {
     private volatile boolean missedSinceAck;
 
     public OutboxRelay(Pool pool, @Channel("colloquy-outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-            MutinyEmitter<String> kafka, MessagingMetrics metrics, ParkedEvents parked, Tracer tracer,
-            MessagingConfig config) {
+            MutinyEmitter<String> kafka, MessagingMetrics metrics, ParkedEvents parked, HeldForRequests held,
+            Tracer tracer, MessagingConfig config) {
         this.pool = pool;
         this.kafka = kafka;
         this.metrics = metrics;
         this.parked = parked;
+        this.held = held;
         this.tracer = tracer;
         this.source = URI.create("urn:colloquy:" + config.service());
         this.batchSize = config.outbox().batchSize();
@@ -86,10 +88,8 @@ public class OutboxRelay {
                 + " where %s and " + UNCLAIMED + " order by seq %s for update skip locked) returning "
                 + OutboxRow.COLUMNS;
         this.claimIds = claim.formatted("id = any($1)", "");
-        // Rows younger than publish-wait are left to the request that wrote them: taken by the sweep, they would be
-        // missing from that request's Colloquy-Written header, and its caller would not read its own write.
-        this.claimOldest = claim.formatted("occurred_at < now() - interval '" + config.outbox().publishWait().toMillis()
-                + " milliseconds'", "limit $1");
+        // rows a request of this instance is about to publish itself are left to it (HeldForRequests)
+        this.claimOldest = claim.formatted("not (id = any($2))", "limit $1");
     }
 
     /**
@@ -107,7 +107,7 @@ public class OutboxRelay {
 
     /** Publishes the oldest pending rows, at most one batch; returns how many left the outbox (published or parked). */
     public Uni<Integer> publishOldest() {
-        return pool.preparedQuery(claimOldest).execute(Tuple.of(batchSize)).chain(this::publishClaimed)
+        return pool.preparedQuery(claimOldest).execute(Tuple.of(batchSize, held.held())).chain(this::publishClaimed)
                 .map(Published::count);
     }
 

@@ -28,8 +28,11 @@ public class PublishBeforeResponse {
     private final OutboxRelay relay;
     private final Duration publishWait;
 
-    public PublishBeforeResponse(OutboxRelay relay, MessagingConfig config) {
+    private final HeldForRequests held;
+
+    public PublishBeforeResponse(OutboxRelay relay, HeldForRequests held, MessagingConfig config) {
         this.relay = relay;
+        this.held = held;
         this.publishWait = config.outbox().publishWait();
     }
 
@@ -41,13 +44,18 @@ public class PublishBeforeResponse {
         }
         if (relay.brokerUnresponsive()) {
             Log.debugf("Kafka is not answering: events %s are left to the outbox sweep", pending);
+            held.release(pending);
             return Uni.createFrom().voidItem();
         }
         // The relay's pass runs to its end on its own subscription: the response's timeout must not cancel it half-way
         // (that would leave the rows claimed, sent and not deleted, until the claim expires and they go out twice).
         Uni<WrittenPositions> publishing = relay.publish(pending).memoize().indefinitely();
-        publishing.subscribe().with(published -> {
-        }, failure -> Log.debugf("Publishing %s failed: %s", pending, failure.getMessage()));
+        // once this pass ended, what it did not publish (held behind an earlier row of its key, not acknowledged) is
+        // the sweep's at its next run
+        publishing.subscribe().with(published -> held.release(pending), failure -> {
+            held.release(pending);
+            Log.debugf("Publishing %s failed: %s", pending, failure.getMessage());
+        });
         return publishing
                 .ifNoItem().after(publishWait).fail()
                 .onFailure().invoke(failure -> {
