@@ -3,18 +3,26 @@ package org.colloquy.article;
 import static org.awaitility.Awaitility.await;
 import static org.colloquy.article.Writers.anonymous;
 import static org.colloquy.article.Writers.newWriter;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import org.colloquy.api.VerifiedTokens;
 import org.colloquy.article.Writers.Writer;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
 import org.junit.jupiter.api.Test;
 
-/** Tokens below the version user-service revoked are refused within the refresh interval of the event. */
+/**
+ * Tokens below the version user-service revoked are refused within the refresh interval of the event, also when they
+ * were verified before and are answered from memory ({@link VerifiedTokens}).
+ */
 @QuarkusTest
 @ArticleServiceTest
 class TokenRevocationTest {
@@ -22,12 +30,20 @@ class TokenRevocationTest {
     @InjectKafkaClient
     KafkaTestClient kafka;
 
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void tokensAreVerifiedOnceAndThenAnsweredFromMemory() {
+        assertThat(ClientProxy.unwrap(parser)).isInstanceOf(VerifiedTokens.class);
+    }
+
     @Test
     void afterSessionsAreRevokedOnlyTokensOfTheNewVersionWork() {
         Writer writer = newWriter("revoked");
         Writer other = newWriter("bystander");
         String old = Writers.tokenAtVersion(writer, 0);
-        drafts(old).then().statusCode(200);
+        drafts(old).then().statusCode(200); // verified, and remembered from now on
 
         kafka.publish(new UserSessionsRevoked(writer.id(), 1, Instant.now()));
 
