@@ -9,6 +9,7 @@ import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.reply;
 import static org.colloquy.comment.Discussion.user;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -81,7 +82,16 @@ class CommentApiTest {
                 .body("comments[1].parentId", equalTo((int) first))
                 .body("commentsCount", equalTo(2));
         anonymous().get("/api/articles/{slug}/comments?limit=1&offset=1", article.slug())
-                .then().body("comments.id", contains((int) answer));
+                .then().body("comments.id", contains((int) answer)).body("commentsCount", equalTo(2));
+        // the count is the rows' when the page is not full, counted when it is full or past the end
+        anonymous().get("/api/articles/{slug}/comments?limit=1", article.slug())
+                .then().body("comments.id", contains((int) first)).body("commentsCount", equalTo(2));
+        anonymous().get("/api/articles/{slug}/comments?limit=2", article.slug())
+                .then().body("comments.id", contains((int) first, (int) answer)).body("commentsCount", equalTo(2));
+        anonymous().get("/api/articles/{slug}/comments?limit=5&offset=1", article.slug())
+                .then().body("comments.id", contains((int) answer)).body("commentsCount", equalTo(2));
+        anonymous().get("/api/articles/{slug}/comments?offset=7", article.slug())
+                .then().body("comments", empty()).body("commentsCount", equalTo(2));
         anonymous().get("/api/articles/{slug}/comments?limit=501", article.slug()).then().statusCode(422);
     }
 
