@@ -146,7 +146,8 @@ public final class Benchmark {
         String prefix = "colloquy_bench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         PlatformConfig config = new PlatformConfig(root, workDir.resolve("platform"), local.postgresUrl(),
                 local.postgresUser(), local.postgresPassword(), prefix, freePort(), freePort(), Map.copyOf(ports),
-                Map.of());
+                // the closed model registers a writer per connection, more than one address may in an hour
+                Map.of("colloquy.users.registration.unthrottled-addresses", "127.0.0.1"));
         databases = new Databases(config);
         long start = System.nanoTime();
         platform = new LocalPlatform(config);
@@ -637,7 +638,12 @@ public final class Benchmark {
 
     private void closedModel() throws Exception {
         seed();
-        ClosedModel.run(new ClosedModel.Context(settings, results, gateway, authorToken, readerToken,
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> commenters = new ArrayList<>();
+        for (int i = 0; i < settings.closedConnections(); i++) {
+            commenters.add(register("bench-commenter-" + run + "-" + i));
+        }
+        ClosedModel.run(new ClosedModel.Context(settings, results, gateway, authorToken, readerToken, commenters,
                 settings.articles(), platformProcesses(), this::backlog, PlatformService.BACKENDS.stream()
                         .map(PlatformService::name).toList()));
     }

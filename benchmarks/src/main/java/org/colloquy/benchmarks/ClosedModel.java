@@ -33,7 +33,7 @@ final class ClosedModel {
 
     /** What the scenario needs from the run: the platform's processes and backlog, the users and the data set. */
     record Context(Settings settings, Results results, String gateway, String authorToken, String readerToken,
-            int articles, Map<String, ProcessHandle> processes, Supplier<Backlog> backlog,
+            List<String> commenterTokens, int articles, Map<String, ProcessHandle> processes, Supplier<Backlog> backlog,
             List<String> consumerGroups) {
     }
 
@@ -92,10 +92,18 @@ final class ClosedModel {
         write("POST /api/articles", () -> http.expect(HttpMethod.POST, context.gateway() + "/api/articles",
                 context.authorToken(), Benchmark.json(Benchmark.articleBody("Closed " + run + " "
                         + counter.incrementAndGet())), 201));
-        write("POST /api/articles/{slug}/comments", () -> http.expect(HttpMethod.POST, context.gateway()
-                + "/api/articles/" + randomSlug() + "/comments", context.readerToken(), Benchmark.json(Map.of(
-                        "comment", Map.of("body", "A closed-model comment, number " + counter.incrementAndGet()
-                                + "."))), 201));
+        write("POST /api/articles/{slug}/comments", () -> comment(context.readerToken(), counter));
+        // One writer's posts take turns on the writer's lock (the exact per-writer rate limit, CommentService):
+        // the run above measures one writer's serial rate, this one the platform's with a writer per connection.
+        List<String> commenters = context.commenterTokens();
+        write("POST /api/articles/{slug}/comments, " + commenters.size() + " writers",
+                () -> comment(commenters.get((int) (counter.incrementAndGet() % commenters.size())), counter));
+    }
+
+    private Future<Boolean> comment(String token, AtomicLong counter) {
+        return http.expect(HttpMethod.POST, context.gateway() + "/api/articles/" + randomSlug() + "/comments",
+                token, Benchmark.json(Map.of("comment", Map.of("body", "A closed-model comment, number "
+                        + counter.incrementAndGet() + "."))), 201);
     }
 
     private interface Signed {
