@@ -30,7 +30,7 @@ record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration 
                 integer("BENCH_CONNECTIONS", 64),
                 integer("BENCH_CLOSED_CONNECTIONS", 32),
                 integer("BENCH_CLOSED_THREADS", 2),
-                Duration.ofSeconds(integer("BENCH_CLOSED_WARMUP_SECONDS", 10)),
+                Duration.ofSeconds(integer("BENCH_CLOSED_WARMUP_SECONDS", 30)),
                 Duration.ofSeconds(integer("BENCH_CLOSED_SECONDS", 20)),
                 System.getenv().getOrDefault("BENCH_SCENARIOS", "all"));
     }
