@@ -23,6 +23,7 @@ class VerifiedTokensTest {
 
     /** Accepts "good-<exp in seconds from NOW>" (e.g. good-3600), refuses everything else; counts its calls. */
     private final AtomicInteger verifications = new AtomicInteger();
+    private final AtomicInteger claimReads = new AtomicInteger();
     private Instant now = NOW;
     private final Clock clock = new Clock() {
         @Override
@@ -48,6 +49,19 @@ class VerifiedTokensTest {
         JsonWebToken second = tokens.parse("good-3600");
         assertThat(second).isSameAs(first);
         assertThat(verifications).hasValue(1);
+    }
+
+    @Test
+    void eachClaimIsConvertedOnce() throws ParseException {
+        VerifiedTokens tokens = tokens(10, Duration.ofMinutes(5));
+        JsonWebToken token = tokens.parse("good-3600");
+        assertThat(token.getSubject()).isEqualTo("3f6c1a52-8d0e-4b7e-9a1f-5c2d8e4b7a10");
+        assertThat(token.<Object> getClaim("ver")).isNull();
+        token.getSubject();
+        token.getClaim("ver");
+        assertThat(claimReads).as("exp (when remembered), sub and ver, once each").hasValue(3);
+        assertThat(token.getName()).isEqualTo("anna");
+        assertThat(token.getExpirationTime()).isEqualTo(NOW.getEpochSecond() + 3600);
     }
 
     @Test
@@ -124,12 +138,12 @@ class VerifiedTokensTest {
                     if (exp <= now.getEpochSecond()) {
                         throw new ParseException("expired");
                     }
-                    return token(exp);
+                    return token(exp, claimReads);
                 });
         return new VerifiedTokens(parser, maxSize, maxAge, clock);
     }
 
-    private static JsonWebToken token(long exp) {
+    private static JsonWebToken token(long exp, AtomicInteger reads) {
         Map<String, Object> claims = new HashMap<>(Map.of("sub", "3f6c1a52-8d0e-4b7e-9a1f-5c2d8e4b7a10", "exp", exp));
         return new JsonWebToken() {
             @Override
@@ -145,6 +159,7 @@ class VerifiedTokensTest {
             @Override
             @SuppressWarnings("unchecked")
             public <T> T getClaim(String name) {
+                reads.incrementAndGet();
                 return (T) claims.get(name);
             }
         };
