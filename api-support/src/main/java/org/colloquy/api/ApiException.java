@@ -63,6 +63,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(429, ErrorBody.of(field, message), retryAfter);
     }
 
+    /** 503: the answer depends on something not available yet; the client should try again after a while. */
+    public static ApiException unavailable(String field, String message, Duration retryAfter) {
+        return new ApiException(503, ErrorBody.of(field, message), retryAfter);
+    }
+
     public int status() {
         return status;
     }
@@ -71,7 +76,7 @@ public class ApiException extends RuntimeException {
         return body;
     }
 
-    /** Set for 429 answers. */
+    /** Set for 429 and 503 answers. */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -32,6 +32,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
+        return answer(e);
+    }
+
+    /** The answer to an ApiException, for mappers of other failures that stand for one. */
+    public static Response answer(ApiException e) {
         Response.ResponseBuilder response = Response.status(e.status()).entity(e.body())
                 .type(MediaType.APPLICATION_JSON_TYPE);
         if (e.retryAfter() != null) {

@@ -100,11 +100,23 @@ public class CatchUp {
     /**
      * The miss-driven rule: runs the replica lookup; if it fails with a miss (an unknown slug or user, which may only
      * not have arrived yet), waits for the end of the topics ({@link #awaitEnd}) and runs it exactly once more. A hit
-     * costs nothing extra.
+     * costs nothing extra. If the end could not be confirmed (broker unreachable, or behind by more than the
+     * timeout), a second miss fails with {@link NotCaughtUp} instead.
      */
     public <T> Uni<T> retryOnMiss(Predicate<Throwable> miss, Supplier<Uni<T>> lookup, String... topics) {
-        return Uni.createFrom().deferred(lookup::get)
-                .onFailure(miss).recoverWithUni(failure -> awaitEnd(topics).chain(lookup::get));
+        return Uni.createFrom().deferred(lookup::get).onFailure(miss).recoverWithUni(failure -> awaitEnd(topics)
+                .chain(caughtUp -> secondLookup(caughtUp, miss, lookup, consumer, List.of(topics))));
+    }
+
+    /**
+     * The second try: its miss is the answer once caught up; if catching up could not be confirmed, a miss is
+     * {@link NotCaughtUp} (the thing may exist: "try again", not "not found").
+     */
+    static <T> Uni<T> secondLookup(boolean caughtUp, Predicate<Throwable> miss, Supplier<Uni<T>> lookup,
+            String consumer, List<String> topics) {
+        Uni<T> again = Uni.createFrom().deferred(lookup::get);
+        return caughtUp ? again : again.onFailure(miss).transform(stillMissing -> new NotCaughtUp(consumer, topics,
+                stillMissing));
     }
 
     /** How many end-offset lookups catch-up made at the broker (one per {@link #awaitEnd} batch, none otherwise). */
