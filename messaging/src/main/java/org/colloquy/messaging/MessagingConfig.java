@@ -43,9 +43,10 @@ public interface MessagingConfig {
 
         /**
          * How often the sweep looks for rows left behind. Read by {@code OutboxSweep}'s schedule; declared here so that
-         * setting it is not refused as an unknown key of this mapping.
+         * setting it is not refused as an unknown key of this mapping. Quarkus' scheduler runs nothing more often than
+         * once a second.
          */
-        @WithDefault("500ms")
+        @WithDefault("1s")
         Duration sweepInterval();
     }
 

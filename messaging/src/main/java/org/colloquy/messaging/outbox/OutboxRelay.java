@@ -97,12 +97,11 @@ public class OutboxRelay {
      * published (rows another pass claimed, or held behind an earlier row of their key, are not in it). Fails when
      * Kafka did not acknowledge some of them.
      */
-    public Uni<WrittenPositions> publish(List<UUID> ids) {
+    public Uni<Published> publish(List<UUID> ids) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(WrittenPositions.NONE);
+            return Uni.createFrom().item(Published.NOTHING);
         }
-        return pool.preparedQuery(claimIds).execute(Tuple.of(ids.toArray(UUID[]::new))).chain(this::publishClaimed)
-                .map(Published::written);
+        return pool.preparedQuery(claimIds).execute(Tuple.of(ids.toArray(UUID[]::new))).chain(this::publishClaimed);
     }
 
     /** Publishes the oldest pending rows, at most one batch; returns how many left the outbox (published or parked). */
@@ -111,9 +110,13 @@ public class OutboxRelay {
                 .map(Published::count);
     }
 
-    /** What left the outbox in one pass (published or parked), and where Kafka put the published records. */
-    private record Published(int count, WrittenPositions written) {
-        static final Published NOTHING = new Published(0, WrittenPositions.NONE);
+    /**
+     * What left the outbox in one pass (published or parked), where Kafka put the published records, and whether
+     * other rows of the pass's keys were pending: rows it had to leave behind an earlier one, or rows that may be
+     * waiting behind its own.
+     */
+    record Published(int count, WrittenPositions written, boolean sharedKeys) {
+        static final Published NOTHING = new Published(0, WrittenPositions.NONE, false);
     }
 
     public int batchSize() {
@@ -150,9 +153,11 @@ public class OutboxRelay {
                     rows.forEach(row -> blockedFrom.put(row.getString("msg_key"), row.getLong("first_seq")));
                     Map<Boolean, List<OutboxRow>> publishable = claimed.stream().collect(Collectors.partitioningBy(
                             row -> row.seq() < blockedFrom.getOrDefault(row.key(), Long.MAX_VALUE)));
-                    return release(publishable.get(false)).replaceWith(publishable.get(true));
-                })
-                .chain(publishable -> send(publishable).chain(this::settle));
+                    return release(publishable.get(false)).replaceWith(publishable.get(true))
+                            .chain(rowsToSend -> send(rowsToSend).chain(this::settle))
+                            .map(done -> blockedFrom.isEmpty() ? done
+                                    : new Published(done.count(), done.written(), true));
+                });
     }
 
     /**
@@ -171,7 +176,7 @@ public class OutboxRelay {
                         .map(parkedRows -> deleted + parkedRows))
                 .call(() -> release(sent.failed()))
                 .onItem().transformToUni(done -> sent.failure() == null
-                        ? Uni.createFrom().item(new Published(done, sent.written()))
+                        ? Uni.createFrom().item(new Published(done, sent.written(), false))
                         : Uni.createFrom().failure(sent.failure()));
     }
 

@@ -29,10 +29,12 @@ public class PublishBeforeResponse {
     private final Duration publishWait;
 
     private final HeldForRequests held;
+    private final OutboxSweep sweep;
 
-    public PublishBeforeResponse(OutboxRelay relay, HeldForRequests held, MessagingConfig config) {
+    public PublishBeforeResponse(OutboxRelay relay, HeldForRequests held, OutboxSweep sweep, MessagingConfig config) {
         this.relay = relay;
         this.held = held;
+        this.sweep = sweep;
         this.publishWait = config.outbox().publishWait();
     }
 
@@ -49,10 +51,15 @@ public class PublishBeforeResponse {
         }
         // The relay's pass runs to its end on its own subscription: the response's timeout must not cancel it half-way
         // (that would leave the rows claimed, sent and not deleted, until the claim expires and they go out twice).
-        Uni<WrittenPositions> publishing = relay.publish(pending).memoize().indefinitely();
+        Uni<OutboxRelay.Published> publishing = relay.publish(pending).memoize().indefinitely();
         // once this pass ended, what it did not publish (held behind an earlier row of its key, not acknowledged) is
-        // the sweep's at its next run
-        publishing.subscribe().with(published -> held.release(pending), failure -> {
+        // the sweep's: at once when rows of its keys wait on each other, else at its next run
+        publishing.subscribe().with(published -> {
+            held.release(pending);
+            if (published.sharedKeys()) {
+                sweep.drainSoon();
+            }
+        }, failure -> {
             held.release(pending);
             Log.debugf("Publishing %s failed: %s", pending, failure.getMessage());
         });
@@ -63,7 +70,8 @@ public class PublishBeforeResponse {
                     Log.warnf("Events %s not yet acknowledged (%s); the outbox sweep will publish them", pending,
                             failure.getMessage());
                 })
-                .onItemOrFailure().transform((written, failure) -> {
+                .onItemOrFailure().transform((published, failure) -> {
+                    WrittenPositions written = published == null ? null : published.written();
                     if (written != null && !written.isEmpty()) {
                         response.getHeaders().putSingle(WrittenPositions.HEADER, written.header());
                     }
