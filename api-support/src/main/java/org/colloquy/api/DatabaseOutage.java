@@ -1,8 +1,9 @@
 package org.colloquy.api;
 
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.Set;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Set;
 final class DatabaseOutage {
 
     static final int RETRY_AFTER_SECONDS = 5;
+    private static final int MAX_DEPTH = 32;
 
     /**
      * SQLSTATEs of an outage rather than of a statement: class 08 (connection exception), 57P01-57P03 (shutdown,
@@ -22,8 +24,26 @@ final class DatabaseOutage {
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
     static boolean causes(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ClosedConnectionException || cause instanceof ConnectException) {
+        return causes(failure, 0);
+    }
+
+    /**
+     * Along the cause chain, and into each of a {@link CompositeException}'s causes (Hibernate Reactive reports a
+     * failed statement and the failed rollback after it together). A {@link SocketException} (connection reset or
+     * refused) counts: the sockets a request's failure comes from are the database's; Kafka and HTTP clients fail
+     * with their own types.
+     */
+    private static boolean causes(Throwable failure, int depth) {
+        int level = depth;
+        for (Throwable cause = failure; cause != null && level < MAX_DEPTH; cause = cause.getCause(), level++) {
+            if (cause instanceof CompositeException composite) {
+                for (Throwable one : composite.getCauses()) {
+                    if (causes(one, level + 1)) {
+                        return true;
+                    }
+                }
+            }
+            if (cause instanceof ClosedConnectionException || cause instanceof SocketException) {
                 return true;
             }
             if (cause instanceof PgException pg && pg.getSqlState() != null && (pg.getSqlState().startsWith("08")

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import io.smallrye.mutiny.CompositeException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,16 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causes(new IllegalStateException(pg("08006", "connection failure")))).isTrue();
         assertThat(DatabaseOutage.causes(pg("55000", "database \"x\" is not currently accepting connections")))
                 .isTrue();
+    }
+
+    @Test
+    void aResetConnectionReportedWithTheFailedRollbackIsAnOutage() {
+        // seen in the fault suite ("comment-service database unreachable"): a 500 before this was recognised
+        SocketException reset = new SocketException("Connection reset");
+        assertThat(DatabaseOutage.causes(new CompositeException(new IllegalStateException("statement failed",
+                reset), reset))).isTrue();
+        assertThat(DatabaseOutage.causes(new CompositeException(new IllegalStateException("bug"),
+                new NullPointerException()))).isFalse();
     }
 
     @Test
