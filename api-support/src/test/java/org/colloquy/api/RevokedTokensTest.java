@@ -7,7 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import jakarta.json.Json;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -45,26 +45,10 @@ class RevokedTokensTest {
 
     private static JsonWebToken token(Object version) {
         Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "3f6c1a52-8d0e-4b7e-9a1f-5c2d8e4b7a10");
+        claims.put("sub", FakeToken.SUBJECT);
         if (version != null) {
             claims.put(RevokedTokens.CLAIM, version);
         }
-        return new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "anna";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return claims.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return (T) claims.get(name);
-            }
-        };
+        return new FakeToken(claims, new AtomicInteger());
     }
 }
