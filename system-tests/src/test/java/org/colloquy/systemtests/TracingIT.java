@@ -85,9 +85,10 @@ class TracingIT {
         await().atMost(DEADLINE).until(() -> metric(PlatformService.NOTIFICATION,
                 "colloquy_inbox_events_processed_total", COMMENT_POSTED) >= 1
                 && metric(PlatformService.NOTIFICATION, "colloquy_notifications_delivered_total", "inbox") >= 1);
-        String notificationMetrics = metrics(PlatformService.NOTIFICATION);
-        assertThat(notificationMetrics).contains("colloquy_outbox_backlog", "colloquy_outbox_oldest_age_seconds",
-                "colloquy_consumer_lag{", "jvm_memory_used_bytes", "sql_pool_", "kafka_consumer_");
+        // some gauges appear only once their first reading was taken: awaited, not read once
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(metrics(PlatformService.NOTIFICATION)).contains(
+                "colloquy_outbox_backlog", "colloquy_outbox_oldest_age_seconds", "colloquy_consumer_lag{",
+                "jvm_memory_used_bytes", "sql_pool_", "kafka_consumer_"));
         assertThat(metrics(PlatformService.COMMENT)).contains("http_server_requests_seconds_count{",
                 "uri=\"/api/articles/{slug}/comments\"", "kafka_producer_");
         assertThat(metrics(PlatformService.GATEWAY)).contains("http_server_requests_seconds_count{");
