@@ -98,12 +98,13 @@ public class CommentService {
                             comment.postedAt = hold.isPresent() ? null : now;
                             return replicas.provisionalAuthor(author.id(), author.username())
                                     .chain(() -> comments.persistAndFlush(comment))
-                                    .call(() -> withinRate(author.id(), settings, now))
                                     .chain(() -> hold.isPresent()
                                             ? outbox.append(new CommentHeldForReview(comment.id,
                                                     article.id().toString(), author.id().toString(), hold.get().rule(),
                                                     hold.get().detail(), now)).replaceWithVoid()
                                             : announce(comment, article, parent))
+                                    // last: the writer's lock is held for the count and the commit only
+                                    .call(() -> withinRate(author.id(), settings, now))
                                     .replaceWith(() -> comment.id); // known only after the insert
                         }));
                 }));
