@@ -143,7 +143,9 @@ final class ClosedModel {
 
     private void cpuRow(String name, Measured measured, boolean write) {
         double cpu = measured.cpu().get(CpuTime.MACHINE);
-        String value = idleMachine ? Benchmark.millis(cpu) : "– (machine busy while idle)";
+        String value = idleMachine ? Benchmark.millis(cpu) + String.format(Locale.ROOT,
+                " (JIT compilers %s of it)", Benchmark.millis(CpuTime.jit(measured.cpu())))
+                : "– (machine busy while idle)";
         if (write) {
             results.row(SCENARIO, name + ": CPU per write above idle (whole machine, with the relays' and "
                     + "consumers' work until outboxes and lag are empty)", value, "–", "–",
