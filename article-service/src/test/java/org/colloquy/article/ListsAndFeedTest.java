@@ -63,6 +63,12 @@ class ListsAndFeedTest {
                 .body("article.favoritesCount", equalTo(1));
         as(reader).get("/api/articles?favorited={u}", reader.username()).then()
                 .body("articles.slug", contains(slug)).body("articles[0].favorited", equalTo(true));
+        String other = Writers.publish(writer, unique("Nicht favorisiert"), List.of());
+        // one page, the reader's flags per article: only the favorited one is marked
+        as(reader).get("/api/articles?author={a}", writer.username()).then()
+                .body("articles.slug", contains(other, slug)).body("articles.favorited", contains(false, true));
+        anonymous().get("/api/articles?author={a}", writer.username()).then()
+                .body("articles.favorited", contains(false, false));
 
         as(reader).delete("/api/articles/{slug}/favorite", slug).then().statusCode(200)
                 .body("article.favorited", equalTo(false)).body("article.favoritesCount", equalTo(0));

