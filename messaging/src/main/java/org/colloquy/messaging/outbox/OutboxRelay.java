@@ -55,9 +55,7 @@ public class OutboxRelay {
     private static final String UNCLAIMED = "(claimed_until is null or claimed_until < now())";
     private static final String DELETE = "delete from outbox_event where id = any($1)";
     private static final String RELEASE = "update outbox_event set claimed_until = null where id = any($1)";
-    private static final String EARLIER_PENDING = """
-            select msg_key, min(seq) as first_seq from outbox_event
-            where msg_key = any($1) and not (id = any($2)) group by msg_key""";
+    private static final String BLOCKED_FROM = "blocked_from";
 
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
@@ -83,10 +81,14 @@ public class OutboxRelay {
         this.tracer = tracer;
         this.source = URI.create("urn:colloquy:" + config.service());
         this.batchSize = config.outbox().batchSize();
-        String claim = "update outbox_event set claimed_until = now() + interval '"
+        // the claim and the per-key order check in one statement: with each claimed row, the first seq of a row of
+        // its key that this claim did not take (pending, or another relay's), null if there is none
+        String claim = "with claimed as (update outbox_event set claimed_until = now() + interval '"
                 + config.outbox().claimLease().toMillis() + " milliseconds' where id in (select id from outbox_event"
                 + " where %s and " + UNCLAIMED + " order by seq %s for update skip locked) returning "
-                + OutboxRow.COLUMNS;
+                + OutboxRow.COLUMNS + ") select claimed.*, (select min(e.seq) from outbox_event e"
+                + " where e.msg_key = claimed.msg_key and e.id not in (select id from claimed)) as " + BLOCKED_FROM
+                + " from claimed";
         this.claimIds = claim.formatted("id = any($1)", "");
         // rows a request of this instance is about to publish itself are left to it (HeldForRequests)
         this.claimOldest = claim.formatted("not (id = any($2))", "limit $1");
@@ -140,24 +142,24 @@ public class OutboxRelay {
 
     private Uni<Published> publishClaimed(Iterable<Row> claimedRows) {
         List<OutboxRow> claimed = new ArrayList<>();
-        claimedRows.forEach(row -> claimed.add(OutboxRow.from(row)));
+        Map<String, Long> blockedFrom = new HashMap<>();
+        for (Row row : claimedRows) {
+            OutboxRow outboxRow = OutboxRow.from(row);
+            claimed.add(outboxRow);
+            Long first = row.getLong(BLOCKED_FROM);
+            if (first != null) {
+                blockedFrom.put(outboxRow.key(), first);
+            }
+        }
         if (claimed.isEmpty()) {
             return Uni.createFrom().item(Published.NOTHING);
         }
         claimed.sort(Comparator.comparingLong(OutboxRow::seq));
-        String[] keys = claimed.stream().map(OutboxRow::key).distinct().toArray(String[]::new);
-        UUID[] ids = claimed.stream().map(OutboxRow::id).toArray(UUID[]::new);
-        return pool.preparedQuery(EARLIER_PENDING).execute(Tuple.of(keys, ids))
-                .chain(rows -> {
-                    Map<String, Long> blockedFrom = new HashMap<>();
-                    rows.forEach(row -> blockedFrom.put(row.getString("msg_key"), row.getLong("first_seq")));
-                    Map<Boolean, List<OutboxRow>> publishable = claimed.stream().collect(Collectors.partitioningBy(
-                            row -> row.seq() < blockedFrom.getOrDefault(row.key(), Long.MAX_VALUE)));
-                    return release(publishable.get(false)).replaceWith(publishable.get(true))
-                            .chain(rowsToSend -> send(rowsToSend).chain(this::settle))
-                            .map(done -> blockedFrom.isEmpty() ? done
-                                    : new Published(done.count(), done.written(), true));
-                });
+        Map<Boolean, List<OutboxRow>> publishable = claimed.stream().collect(Collectors.partitioningBy(
+                row -> row.seq() < blockedFrom.getOrDefault(row.key(), Long.MAX_VALUE)));
+        return release(publishable.get(false)).replaceWith(publishable.get(true))
+                .chain(rowsToSend -> send(rowsToSend).chain(this::settle))
+                .map(done -> blockedFrom.isEmpty() ? done : new Published(done.count(), done.written(), true));
     }
 
     /**
