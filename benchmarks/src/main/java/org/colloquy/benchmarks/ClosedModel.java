@@ -61,8 +61,9 @@ final class ClosedModel {
 
     private void run() throws Exception {
         results.note(String.format(Locale.ROOT, "closed model: %d connections on %d event-loop threads, %d s warm-up"
-                + " and %d s measured per endpoint, in the order of the table", settings.closedConnections(),
-                settings.closedThreads(), settings.closedWarmup().toSeconds(), settings.closedDuration().toSeconds()));
+                + " (%d s before a write) and %d s measured per endpoint, in the order of the table",
+                settings.closedConnections(), settings.closedThreads(), settings.closedWarmup().toSeconds(),
+                settings.closedWriteWarmup().toSeconds(), settings.closedDuration().toSeconds()));
         try (Backlog backlog = context.backlog().get()) {
             backlog.awaitEmpty(context.consumerGroups(), BACKLOG_DEADLINE);
         }
@@ -171,7 +172,7 @@ final class ClosedModel {
      */
     private Measured measure(String name, Supplier<Future<Boolean>> request, boolean write) {
         ClosedLoad.Result warmUp = ClosedLoad.run(http.vertx(), name + " warm-up", settings.closedConnections(),
-                settings.closedWarmup(), Duration.ofSeconds(15), request);
+                write ? settings.closedWriteWarmup() : settings.closedWarmup(), Duration.ofSeconds(15), request);
         System.out.println("[bench] " + warmUp);
         try (Backlog backlog = write ? context.backlog().get() : null) {
             if (write) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration step, int startRate, int maxSteps,
         int readStartRate, int readMaxSteps, int pgbenchClients, double eventRate, int drainEvents,
         Duration drainTimeout, int articles, int comments, int connections, int closedConnections, int closedThreads,
-        Duration closedWarmup, Duration closedDuration, String scenarios) {
+        Duration closedWarmup, Duration closedWriteWarmup, Duration closedDuration, String scenarios) {
 
     static Settings fromEnvironment() {
         return new Settings(
@@ -31,6 +31,7 @@ record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration 
                 integer("BENCH_CLOSED_CONNECTIONS", 32),
                 integer("BENCH_CLOSED_THREADS", 2),
                 Duration.ofSeconds(integer("BENCH_CLOSED_WARMUP_SECONDS", 30)),
+                Duration.ofSeconds(integer("BENCH_CLOSED_WRITE_WARMUP_SECONDS", 60)),
                 Duration.ofSeconds(integer("BENCH_CLOSED_SECONDS", 20)),
                 System.getenv().getOrDefault("BENCH_SCENARIOS", "all"));
     }
