@@ -79,9 +79,16 @@ public class ReplicaRepository {
                 .map(rows -> rows.isEmpty() || rows.get(0) == null ? null : toInstant(rows.get(0)));
     }
 
-    public Uni<Void> provisionalAuthor(UUID userId, String username) {
-        return NativeSql.execute("insert into author (user_id, username) values (?1, ?2) on conflict do nothing",
-                userId, username);
+    /**
+     * The author's name as the replica knows it, for a writer whose registration may not have been consumed yet: the
+     * row is added with the token's name if it is missing. One statement (a comment post made two).
+     */
+    public Uni<String> provisionalAuthor(UUID userId, String username) {
+        return NativeSql.list("""
+                with added as (insert into author (user_id, username) values (?1, ?2) on conflict do nothing
+                  returning username)
+                select username from added union all select username from author where user_id = ?1 limit 1""",
+                userId, username).map(rows -> rows.isEmpty() ? username : rows.get(0).toString());
     }
 
     public Uni<String> username(UUID userId) {

@@ -97,12 +97,12 @@ public class CommentService {
                             comment.heldRule = hold.map(Hold::rule).orElse(null);
                             comment.postedAt = hold.isPresent() ? null : now;
                             return replicas.provisionalAuthor(author.id(), author.username())
-                                    .chain(() -> comments.persistAndFlush(comment))
-                                    .chain(() -> hold.isPresent()
+                                    .call(() -> comments.persistAndFlush(comment))
+                                    .chain(username -> hold.isPresent()
                                             ? outbox.append(new CommentHeldForReview(comment.id,
                                                     article.id().toString(), author.id().toString(), hold.get().rule(),
                                                     hold.get().detail(), now)).replaceWithVoid()
-                                            : announce(comment, article, parent))
+                                            : announce(comment, article, parent, username))
                                     // last: the writer's lock is held for the count and the commit only
                                     .call(() -> withinRate(author.id(), settings, now))
                                     .replaceWith(() -> comment.id); // known only after the insert
@@ -186,11 +186,16 @@ public class CommentService {
 
     /** Announces a comment that just became public. */
     Uni<Void> announce(Comment comment, ArticleRef article, Comment parent) {
-        return replicas.username(comment.authorId).chain(username -> outbox.append(new CommentPosted(comment.id,
-                comment.articleId.toString(), article.slug(), article.authorId().toString(), comment.parentId,
-                parent == null ? null : parent.authorId.toString(), comment.authorId.toString(),
-                username == null ? comment.authorId.toString() : username, CommentText.excerpt(comment.body),
-                CommentText.mentions(comment.body), comment.postedAt))).replaceWithVoid();
+        return replicas.username(comment.authorId).chain(username -> announce(comment, article, parent, username));
+    }
+
+    /** {@link #announce}, the author's name known. */
+    private Uni<Void> announce(Comment comment, ArticleRef article, Comment parent, String username) {
+        return outbox.append(new CommentPosted(comment.id, comment.articleId.toString(), article.slug(),
+                article.authorId().toString(), comment.parentId, parent == null ? null : parent.authorId.toString(),
+                comment.authorId.toString(), username == null ? comment.authorId.toString() : username,
+                CommentText.excerpt(comment.body), CommentText.mentions(comment.body), comment.postedAt))
+                .replaceWithVoid();
     }
 
     Uni<Void> refuseBanned(UUID userId, Instant now) {
