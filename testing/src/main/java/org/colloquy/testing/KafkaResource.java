@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.colloquy.events.Topics;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -150,11 +152,20 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         private static Path tempDir() {
             try {
                 Path dir = Files.createTempDirectory("colloquy-kafka-");
-                dir.toFile().deleteOnExit();
+                // kept across the broker's restarts; gone with the test JVM (deleteOnExit leaves a non-empty directory)
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "colloquy-kafka-cleanup"));
                 return dir;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not remove " + dir + ": " + e.getMessage());
         }
     }
 
