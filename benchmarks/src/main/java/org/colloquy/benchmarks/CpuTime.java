@@ -100,13 +100,17 @@ final class CpuTime {
     /** User plus system time of one process (all its threads); -1 when it is gone. */
     private static long processMs(ProcessHandle process) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // the fields after the command name, which may contain spaces: utime is field 14, stime 15
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK;
+            return cpuMs(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** User plus system time from a process's or thread's {@code stat} line. */
+    private static long cpuMs(String stat) {
+        // the fields after the command name, which may contain spaces: utime is field 14, stime 15
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK;
     }
 
     /**
@@ -121,11 +125,7 @@ final class CpuTime {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
-                        return 0;
-                    }
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MS_PER_TICK;
+                    return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? cpuMs(stat) : 0;
                 } catch (IOException | RuntimeException e) {
                     return 0; // the thread ended
                 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The fixed durations and sizes of one run; every one can be overridden by an environment variable (the defaults
- * keep the whole command under 25 minutes on a 2-core machine).
+ * keep the whole command near 26 minutes on a 2-core machine).
  */
 record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration step, int startRate, int maxSteps,
         int readStartRate, int readMaxSteps, int pgbenchClients, double eventRate, int drainEvents,
