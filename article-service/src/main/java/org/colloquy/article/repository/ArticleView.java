@@ -23,13 +23,6 @@ public record ArticleView(UUID id, String slug, String title, String description
                 row.getString("username"), row.getString("bio"), row.getString("image"), row.getBoolean("following"));
     }
 
-    /** The same article as another viewer sees it. */
-    ArticleView withFlags(boolean favorited, boolean following) {
-        return new ArticleView(id, slug, title, description, body, tagList, language, status, publishAt, createdAt,
-                updatedAt, favorited, favoritesCount, commentsCount, authorId, authorUsername, authorBio, authorImage,
-                following);
-    }
-
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.colloquy.messaging.PageClause;
 
 /** The reads: a discussion oldest first (index comment_article), and the moderation queues (comment_queue). */
 @ApplicationScoped
@@ -59,10 +60,8 @@ public class CommentQueries {
                    or (c.status = 'deleted' and exists (select 1 from comment r where r.parent_id = c.id
                        and r.status <> 'deleted'))
                    or (c.status in ('pending', 'rejected') and ($3 or c.author_id = $1)))""";
-        return page(COLUMNS + where + " order by c.id limit $4 offset $5",
-                Tuple.of(viewer, articleId, moderator, limit, offset),
-                "select count(*) from comment c" + where + " and $4::int is not null and $5::int is not null",
-                limit, offset);
+        return page(COLUMNS + where + " order by c.id" + PageClause.of(limit, offset),
+                Tuple.of(viewer, articleId, moderator), "select count(*) from comment c" + where, limit, offset);
     }
 
     public Uni<CommentView> one(long id, UUID viewer) {
@@ -75,10 +74,8 @@ public class CommentQueries {
         String where = status.equals("flagged") ? " where c.flag_count > 0 and c.status <> 'deleted'"
                 : " where c.status = $2";
         String typed = " and ($1::uuid is null) and $2::text is not null";
-        return page(COLUMNS + where + typed + " order by c.id limit $3 offset $4",
-                Tuple.of(null, status, limit, offset),
-                "select count(*) from comment c" + where + typed + " and $3::int is not null and $4::int is not null",
-                limit, offset);
+        return page(COLUMNS + where + typed + " order by c.id" + PageClause.of(limit, offset), Tuple.of(null, status),
+                "select count(*) from comment c" + where + typed, limit, offset);
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.colloquy.messaging.PageClause;
 
 /** Reads and read-marks of a user's notifications; every statement is scoped to the recipient. */
 @ApplicationScoped
@@ -24,8 +25,8 @@ public class NotificationQueries {
     public Uni<List<NotificationView>> page(UUID recipient, boolean unreadOnly, long before, int limit) {
         return pool.preparedQuery("select " + NotificationView.COLUMNS + NotificationView.FROM
                         + " where n.recipient_id = $1 and n.id < $2" + (unreadOnly ? " and n.read_at is null" : "")
-                        + " order by n.id desc limit $3")
-                .execute(Tuple.of(recipient, before, limit)).map(NotificationQueries::views);
+                        + " order by n.id desc" + PageClause.of(limit, 0))
+                .execute(Tuple.of(recipient, before)).map(NotificationQueries::views);
     }
 
     public Uni<Long> unreadCount(UUID recipient) {
