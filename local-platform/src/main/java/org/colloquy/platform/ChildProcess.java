@@ -90,6 +90,21 @@ final class ChildProcess {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** Waits for a process that ends by itself; false (and SIGKILL) if it has not ended in time. */
+    boolean awaitExit(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return process.exitValue() == 0;
+            }
+            process.destroyForcibly();
+            return false;
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** SIGKILL, and waits until the process is gone (its port and files are free again). */
     void kill() {
         try {

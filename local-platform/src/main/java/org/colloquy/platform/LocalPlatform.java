@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -47,6 +48,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final PlatformConfig config;
     private final KafkaServer kafka;
+    private final AotCache aot = AotCache.find();
     private JwtKeys jwtKeys;
     private final Map<PlatformService, ChildProcess> services = new LinkedHashMap<>();
 
@@ -62,7 +64,8 @@ public final class LocalPlatform implements AutoCloseable {
                     Starts Kafka, creates the databases and starts every service and the gateway; Ctrl-C stops all.
                     Environment: COLLOQUY_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
                     COLLOQUY_POSTGRES_USER (postgres), COLLOQUY_POSTGRES_PASSWORD (empty),
-                    COLLOQUY_LOG_FORMAT (text, or json as in production).""");
+                    COLLOQUY_LOG_FORMAT (text, or json as in production),
+                    COLLOQUY_JAVA_HOME (a JDK 25+ for the services and their ahead-of-time caches).""");
             return;
         }
         Path root = Path.of(System.getProperty("colloquy.root", ".")).toAbsolutePath().normalize();
@@ -85,7 +88,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** Starts everything, reporting progress; on failure stops what it started and throws {@link StartupFailure}. */
-    public LocalPlatform start(java.util.function.Consumer<String> progress) {
+    public LocalPlatform start(Consumer<String> progress) {
         try {
             checkJarsBuilt();
             checkPortsFree();
@@ -94,6 +97,8 @@ public final class LocalPlatform implements AutoCloseable {
             progress.accept("Starting Kafka on " + config.bootstrapServers() + " ...");
             kafka.start();
             kafka.createTopics(PlatformService.BACKENDS.stream().map(PlatformService::name).toList());
+            progress.accept(aot.describe());
+            train(progress);
             progress.accept("Starting " + PlatformService.BACKENDS.stream().map(PlatformService::name).toList()
                     + " ...");
             PlatformService.BACKENDS.forEach(service -> launch(service, List.of(), false));
@@ -110,6 +115,45 @@ public final class LocalPlatform implements AutoCloseable {
 
     public PlatformConfig config() {
         return config;
+    }
+
+    /** The java executable the services and the gateway run on (Java 25 where there is one, see AotCache). */
+    public String applicationJava() {
+        return aot.java();
+    }
+
+    /** Whether the applications start with ahead-of-time caches (they run on Java 25 or newer). */
+    public boolean aheadOfTimeCaches() {
+        return aot.enabled();
+    }
+
+    /**
+     * The training starts for the ahead-of-time caches that are missing or older than their application's jar (after
+     * a build): each such application starts recording until it is ready and stops; its cache is made from the record.
+     */
+    private void train(Consumer<String> progress) {
+        List<PlatformService> untrained = PlatformService.ALL.stream()
+                .filter(service -> aot.needsTraining(jar(service))).toList();
+        if (untrained.isEmpty()) {
+            return;
+        }
+        progress.accept("Training start of " + untrained.stream().map(PlatformService::name).toList()
+                + " for their ahead-of-time caches (once per build; about a minute) ...");
+        List<PlatformService> backends = untrained.stream().filter(PlatformService.BACKENDS::contains).toList();
+        backends.forEach(service -> launch(service, aot.recordOptions(jar(service)), false));
+        backends.forEach(this::awaitReady);
+        if (untrained.contains(PlatformService.GATEWAY)) {
+            launch(PlatformService.GATEWAY, aot.recordOptions(jar(PlatformService.GATEWAY)), false);
+            awaitReady(PlatformService.GATEWAY);
+        }
+        Map<PlatformService, ChildProcess> training = new LinkedHashMap<>();
+        untrained.forEach(service -> training.put(service, services.remove(service)));
+        training.entrySet().parallelStream().forEach(entry -> {
+            entry.getValue().stop(AotCache.trainingStop());
+            Path jar = jar(entry.getKey());
+            aot.create(entry.getKey().name(), JVM_OPTIONS, jar,
+                    config.dataDir().resolve("logs").resolve(entry.getKey().name() + "-aot.log"), progress);
+        });
     }
 
     /** Every process this platform started and that is still running. */
@@ -196,8 +240,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void launch(PlatformService service, List<String> jvmArguments, boolean again) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        List<String> command = new ArrayList<>(List.of(aot.java()));
         command.addAll(JVM_OPTIONS);
+        if (jvmArguments.stream().noneMatch(argument -> argument.startsWith("-XX:AOTMode")
+                || argument.startsWith("-javaagent"))) { // an agent may change classes the cache holds
+            command.addAll(aot.options(jar(service)));
+        }
         systemProperties(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(jvmArguments); // after the defaults: a later -D wins
         command.addAll(List.of("-jar", jar(service).toString()));

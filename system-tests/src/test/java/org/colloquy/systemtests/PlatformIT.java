@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +31,22 @@ class PlatformIT {
         for (PlatformService service : PlatformService.ALL) {
             given().baseUri(RunningPlatform.platform().config().managementUrl(service)).get("/q/health/ready")
                     .then().statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    /**
+     * Where the launcher found a JDK 25 (the CI machines have Temurin 25), every application runs on it with its
+     * ahead-of-time cache mapped: a cache the JVM rejected (another JVM build, another class path) would not be.
+     */
+    @Test
+    void everyApplicationMapsItsAheadOfTimeCache() throws Exception {
+        assumeTrue(RunningPlatform.platform().aheadOfTimeCaches(), "no JDK 25 on this machine");
+        for (PlatformService service : PlatformService.ALL) {
+            ProcessHandle process = RunningPlatform.platform().process(service).orElseThrow();
+            assertThat(process.info().command().map(Path::of)).as(service.name())
+                    .hasValue(Path.of(RunningPlatform.platform().applicationJava()).toRealPath());
+            assertThat(Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps")))
+                    .as("%s maps its cache", service.name()).contains("/target/quarkus-app/app.aot");
         }
     }
 
