@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -669,10 +670,17 @@ public final class Benchmark {
             quarkusStart.put(service, startedIn(platform.config().dataDir().resolve("logs")
                     .resolve(service.name() + ".log")));
         }
-        BareApp bare = BareApp.measure(root, workDir, http, settings.warmup());
+        BareApp bare = BareApp.measure(root, workDir, http, settings.warmup(), platform.applicationJava(),
+                platform.aheadOfTimeCaches());
         results.note(String.format(Locale.ROOT, "bare Quarkus REST app: ready in %.2f s (Quarkus: started in %s s),"
-                + " RSS %d MiB after %d s of GET /hello at 200/s", bare.readySeconds(), bare.startedIn(),
-                bare.rssKb() / 1024, settings.warmup().toSeconds()));
+                + " RSS %d MiB after %d s of GET /hello at 200/s; the services and the bare app run on %s",
+                bare.readySeconds(), bare.startedIn(), bare.rssKb() / 1024, settings.warmup().toSeconds(),
+                platform.applicationJava()));
+        bare.readyWithCacheSeconds().ifPresent(cached -> results.note(String.format(Locale.ROOT,
+                "the services start with their ahead-of-time caches (deploy/README.md, JVM settings); the bare app"
+                        + " with its own cache is ready in %.2f s: the services' time to ready against it: %s",
+                cached, PlatformService.ALL.stream().map(service -> service.name() + " " + times(
+                        ready.get(service) / cached)).collect(Collectors.joining(", ")))));
         bare.atReady().ifPresent(facts -> results.note("bare app when ready: " + facts.describe()));
         bare.warmedUp().ifPresent(facts -> results.note("bare app after its warm-up: " + facts.describe()));
         for (PlatformService service : PlatformService.ALL) {
