@@ -6,8 +6,8 @@
 #   ./run-local.sh --build   rebuild everything first (after changing code)
 #
 # Needs Java 17+ and a PostgreSQL server (default 127.0.0.1:5432, user postgres; see COLLOQUY_POSTGRES_URL). With a
-# JDK 25 (found as this java, in COLLOQUY_JAVA_HOME or under /usr/lib/jvm) the services run on it with ahead-of-time
-# caches, made once per build from a training start.
+# JDK 25 in COLLOQUY_JAVA_HOME the services run on it with ahead-of-time caches, made once per build from a training
+# start.
 set -euo pipefail
 cd "$(dirname "$0")"
 

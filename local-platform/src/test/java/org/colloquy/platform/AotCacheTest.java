@@ -25,22 +25,6 @@ class AotCacheTest {
     }
 
     @Test
-    void picksTheNewestJdkOfAtLeast25() throws IOException {
-        jdk("java-17-openjdk-amd64", "17.0.15");
-        jdk("temurin-25-jdk-amd64", "25.0.3");
-        Path newest = jdk("temurin-26-jdk-amd64", "26");
-        Files.createDirectories(dir.resolve("not-a-jdk"));
-        assertThat(AotCache.newest(dir)).contains(newest);
-    }
-
-    @Test
-    void findsNoneWithoutAJdk25() throws IOException {
-        jdk("java-17-openjdk-amd64", "17.0.15");
-        assertThat(AotCache.newest(dir)).isEmpty();
-        assertThat(AotCache.newest(dir.resolve("no-such-dir"))).isEmpty();
-    }
-
-    @Test
     void trainsWhenTheCacheIsMissingOrOlderThanTheJar() throws IOException {
         AotCache aot = new AotCache(Optional.of(jdk("temurin-25", "25.0.3")));
         Path jar = Files.writeString(Files.createDirectories(dir.resolve("app")).resolve("quarkus-run.jar"), "jar");
@@ -65,7 +49,7 @@ class AotCacheTest {
         assertThat(aot.needsTraining(jar)).isFalse();
         assertThat(aot.options(jar)).isEmpty();
         assertThat(aot.java()).isEqualTo(LocalPlatform.javaExecutable());
-        assertThat(aot.describe()).contains("without ahead-of-time caches").contains("COLLOQUY_JAVA_HOME");
+        assertThat(aot.describe()).contains("COLLOQUY_JAVA_HOME");
     }
 
     private Path jdk(String name, String version) throws IOException {

@@ -35,12 +35,12 @@ class PlatformIT {
     }
 
     /**
-     * Where the launcher found a JDK 25 (the CI machines have Temurin 25), every application runs on it with its
+     * Where the applications run on a JDK 25 ({@code COLLOQUY_JAVA_HOME}, opt-in), every one runs on it with its
      * ahead-of-time cache mapped: a cache the JVM rejected (another JVM build, another class path) would not be.
      */
     @Test
     void everyApplicationMapsItsAheadOfTimeCache() throws Exception {
-        assumeTrue(RunningPlatform.platform().aheadOfTimeCaches(), "no JDK 25 on this machine");
+        assumeTrue(RunningPlatform.platform().aheadOfTimeCaches(), "the applications run without caches");
         for (PlatformService service : PlatformService.ALL) {
             ProcessHandle process = RunningPlatform.platform().process(service).orElseThrow();
             assertThat(process.info().command().map(Path::of)).as(service.name())
