@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  * <p>Opt-in: the caches are used when the launcher itself runs on Java 25+, or when {@code COLLOQUY_JAVA_HOME} names
  * a JDK 25+; otherwise the applications run on the launcher's JVM (or an older {@code COLLOQUY_JAVA_HOME}) without
  * them. Not the default, because the benchmark of 2026-12-02T1334Z, with every application on Java 25 and its cache,
- * measured twice the RSS after the load scenarios for three services and 1.7-2 times the CPU per read in the Java
- * processes (deploy/README.md): the faster start is measured, the rest is not understood yet.
+ * measured twice the RSS after the load scenarios for three services (deploy/README.md): the faster start is
+ * measured, the memory is not understood yet.
  */
 final class AotCache {
 
