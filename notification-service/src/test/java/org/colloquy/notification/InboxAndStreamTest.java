@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -30,8 +31,10 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.user.UserFollowed;
+import org.colloquy.messaging.catchup.CatchUp;
 import org.colloquy.notification.People.Person;
 import org.colloquy.notification.service.Retention;
 import org.colloquy.testing.InjectKafkaClient;
@@ -54,6 +57,9 @@ class InboxAndStreamTest {
 
     @Inject
     Retention retention;
+
+    @Inject
+    CatchUp catchUp;
 
     @Test
     void inboxPagesWithACursorAndMarksReadForItsOwnerOnly() {
@@ -106,6 +112,50 @@ class InboxAndStreamTest {
         try (EventStream replay = new EventStream(base, author, Long.toString(firstId))) {
             assertThat(replay.nextData(Duration.ofSeconds(10))).contains("\"excerpt\":\"Live\"");
         }
+    }
+
+    /**
+     * The replier registered and the article was published just before the reply, but those events come on other
+     * topics than the comment: the comment must not be pushed before the replicas know its author and article. The
+     * test holds the replicas' writers at a table lock until the comment's handler is seen waiting for them.
+     */
+    @Test
+    void aCommentIsPushedOnlyOnceItsAuthorAndArticleAreKnown() throws Exception {
+        Person author = register(kafka, "author");
+        ArticlePublished article = People.article(author);
+        SqlConnection lock = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+        try (EventStream stream = new EventStream(base, author, null)) {
+            lock.query("begin").execute().await().atMost(Duration.ofSeconds(10));
+            lock.query("lock table user_replica, article_replica in exclusive mode").execute()
+                    .await().atMost(Duration.ofSeconds(10));
+            long lookupsBefore = catchUp.endOffsetLookups();
+            Person replier = register(kafka, "replier");
+            kafka.publish(article);
+            kafka.publish(comment(article, 300, replier, null, null, "Gleich nach der Anmeldung", List.of()));
+
+            // the comment was handled (it waits for the other topics, or, wrongly, was pushed already) while the
+            // article's event is held at the lock
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> (catchUp.endOffsetLookups() > lookupsBefore || stream.hasData())
+                            && replicaWriterWaits("article_replica"));
+            lock.query("commit").execute().await().atMost(Duration.ofSeconds(10));
+
+            String data = stream.nextData(Duration.ofSeconds(10));
+            assertThat(data).contains("\"excerpt\":\"Gleich nach der Anmeldung\"")
+                    .contains("\"title\":\"" + article.title() + "\"")
+                    .contains("\"username\":\"" + replier.username() + "\"")
+                    .contains("https://example.org/" + replier.username() + ".png");
+        } finally {
+            lock.query("rollback").execute().await().atMost(Duration.ofSeconds(10));
+            lock.close().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Whether a consumer's write to the table waits for a lock. */
+    private boolean replicaWriterWaits(String table) {
+        return pool.preparedQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                + "and pid <> pg_backend_pid() and query like 'insert into ' || $1 || '%'").execute(Tuple.of(table))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) > 0;
     }
 
     @Test
@@ -211,6 +261,10 @@ class InboxAndStreamTest {
             });
             reader.setDaemon(true);
             reader.start();
+        }
+
+        boolean hasData() {
+            return !data.isEmpty();
         }
 
         String nextData(Duration timeout) throws InterruptedException {

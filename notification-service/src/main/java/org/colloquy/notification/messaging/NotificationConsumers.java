@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.colloquy.events.Topics;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUpdated;
@@ -20,6 +21,7 @@ import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.events.user.UserUnfollowed;
+import org.colloquy.messaging.catchup.CatchUp;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.EventMetadata;
 import org.colloquy.messaging.inbox.Inbox;
@@ -37,18 +39,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class NotificationConsumers {
 
+    /** A comment cannot notify a crowd: mentions beyond this many are not looked up. */
+    static final int MAX_MENTIONS = 20;
+
     private final Inbox inbox;
     private final NotificationRepository notifications;
     private final ReplicaRepository replicas;
+    private final CatchUp catchUp;
     private final EventHandlers users;
     private final EventHandlers articles;
     private final EventHandlers comments;
     private final EventHandlers moderation;
 
-    public NotificationConsumers(Inbox inbox, NotificationRepository notifications, ReplicaRepository replicas) {
+    public NotificationConsumers(Inbox inbox, NotificationRepository notifications, ReplicaRepository replicas,
+            CatchUp catchUp) {
         this.inbox = inbox;
         this.notifications = notifications;
         this.replicas = replicas;
+        this.catchUp = catchUp;
         this.users = EventHandlers.builder()
                 .on(UserRegistered.class, (UserRegistered e) -> replicas.user(id(e.userId()), e.username(), e.image()))
                 .on(UserProfileUpdated.class, (UserProfileUpdated e) -> replicas.user(id(e.userId()), e.username(),
@@ -118,44 +126,47 @@ public class NotificationConsumers {
                 .chain(count -> signalIf(count > 0));
     }
 
-    /** One notification per recipient, the most specific kind first: reply, then mention, then comment. */
+    /**
+     * One notification per recipient, the most specific kind first: reply, then mention, then comment. The comment was
+     * written after its author registered and its article was published, but those events come on other topics and
+     * may not be consumed yet: when the replicas miss the author, the article or a mentioned user, the handler waits
+     * (bounded) until this service consumed everything that is in those topics, and looks once more; only then is the
+     * notification written and pushed, with the author's name and the article's title in it. The author's name, which
+     * the event carries, is recorded if the user replica still lacks it.
+     */
     private Uni<Void> onCommentPosted(CommentPosted event, EventMetadata metadata) {
         UUID actor = id(event.authorId());
-        Subject subject = new Subject(metadata.id(), actor, id(event.articleId()), event.articleSlug(), null,
-                event.commentId(), event.excerpt(), null);
-        return mentioned(event.mentions()).chain(mentioned -> {
-            Set<UUID> done = new HashSet<>();
-            List<Uni<Boolean>> sends = new ArrayList<>();
-            if (event.parentAuthorId() != null && done.add(id(event.parentAuthorId()))) {
-                sends.add(notifications.notify(id(event.parentAuthorId()), NotificationType.REPLY, subject));
-            }
-            for (UUID user : mentioned) {
-                if (done.add(user)) {
-                    sends.add(notifications.notify(user, NotificationType.MENTION, subject));
-                }
-            }
-            if (event.articleAuthorId() != null && done.add(id(event.articleAuthorId()))) {
-                sends.add(notifications.notify(id(event.articleAuthorId()), NotificationType.COMMENT, subject));
-            }
-            Uni<Boolean> any = Uni.createFrom().item(false);
-            for (Uni<Boolean> send : sends) { // one after the other: they share the transaction's connection
-                any = any.chain(sentBefore -> send.map(sent -> sentBefore || sent));
-            }
-            return any;
-        }).chain(this::signalIf);
+        UUID article = id(event.articleId());
+        List<String> mentions = event.mentions().stream().limit(MAX_MENTIONS).toList();
+        return replicas.commentParties(actor, article, mentions)
+                .chain(parties -> parties.complete() ? Uni.createFrom().item(parties)
+                        : catchUp.awaitEnd(Topics.USER_EVENTS, Topics.ARTICLE_EVENTS)
+                                .chain(() -> replicas.knownUser(actor, event.authorUsername()))
+                                .chain(() -> replicas.commentParties(actor, article, mentions)))
+                .chain(parties -> notifyParties(event, new Subject(metadata.id(), actor, article, event.articleSlug(),
+                        null, event.commentId(), event.excerpt(), null), parties.mentioned()))
+                .chain(this::signalIf);
     }
 
-    private Uni<List<UUID>> mentioned(List<String> usernames) {
-        Uni<List<UUID>> found = Uni.createFrom().item(new ArrayList<>());
-        for (String username : usernames.stream().limit(20).toList()) { // a comment cannot notify a crowd
-            found = found.chain(ids -> replicas.userIdOf(username).map(userId -> {
-                if (userId != null) {
-                    ids.add(userId);
-                }
-                return ids;
-            }));
+    private Uni<Boolean> notifyParties(CommentPosted event, Subject subject, List<UUID> mentioned) {
+        Set<UUID> done = new HashSet<>();
+        List<Uni<Boolean>> sends = new ArrayList<>();
+        if (event.parentAuthorId() != null && done.add(id(event.parentAuthorId()))) {
+            sends.add(notifications.notify(id(event.parentAuthorId()), NotificationType.REPLY, subject));
         }
-        return found;
+        for (UUID user : mentioned) {
+            if (done.add(user)) {
+                sends.add(notifications.notify(user, NotificationType.MENTION, subject));
+            }
+        }
+        if (event.articleAuthorId() != null && done.add(id(event.articleAuthorId()))) {
+            sends.add(notifications.notify(id(event.articleAuthorId()), NotificationType.COMMENT, subject));
+        }
+        Uni<Boolean> any = Uni.createFrom().item(false);
+        for (Uni<Boolean> send : sends) { // one after the other: they share the transaction's connection
+            any = any.chain(sentBefore -> send.map(sent -> sentBefore || sent));
+        }
+        return any;
     }
 
     /**

@@ -38,7 +38,7 @@ public class NotificationQueries {
     public Uni<NotificationView> markRead(UUID recipient, long id) {
         return pool.preparedQuery("with marked as (update notification set read_at = coalesce(read_at, now()) "
                         + "where id = $1 and recipient_id = $2 returning *) select " + NotificationView.COLUMNS
-                        + " from marked n left join article_replica a on a.article_id = n.article_id")
+                        + " from marked n" + NotificationView.REPLICAS)
                 .execute(Tuple.of(id, recipient))
                 .map(rows -> rows.size() == 0 ? null : NotificationView.from(rows.iterator().next()));
     }

@@ -11,15 +11,21 @@ public record NotificationView(long id, UUID recipientId, String type, Instant c
         String commentExcerpt, String detail) {
 
     /**
-     * Article slug and title come from the article replica when it has them (it follows renames, and an article
-     * event may be consumed after a comment event of another topic), else from the notification itself.
+     * The actor's name and image and the article's slug and title come from the replicas when they have them (they
+     * follow renames and new images), else from the notification itself, as it was written.
      */
-    static final String COLUMNS = "n.id, n.recipient_id, n.type, n.created_at, n.read_at, n.actor_username, "
-            + "n.actor_image, coalesce(a.slug, n.article_slug) as article_slug, "
+    static final String COLUMNS = "n.id, n.recipient_id, n.type, n.created_at, n.read_at, "
+            + "coalesce(u.username, n.actor_username) as actor_username, "
+            + "case when u.user_id is null then n.actor_image else u.image end as actor_image, "
+            + "coalesce(a.slug, n.article_slug) as article_slug, "
             + "coalesce(a.title, n.article_title) as article_title, n.comment_id, n.comment_excerpt, n.detail";
 
-    /** The table with the replica joined, for {@link #COLUMNS}. */
-    static final String FROM = " from notification n left join article_replica a on a.article_id = n.article_id";
+    /** The replicas joined to notifications {@code n}, for {@link #COLUMNS}. */
+    static final String REPLICAS = " left join user_replica u on u.user_id = n.actor_id"
+            + " left join article_replica a on a.article_id = n.article_id";
+
+    /** The table with the replicas joined, for {@link #COLUMNS}. */
+    static final String FROM = " from notification n" + REPLICAS;
 
     static NotificationView from(Row row) {
         return new NotificationView(row.getLong("id"), row.getUUID("recipient_id"), row.getString("type"),
