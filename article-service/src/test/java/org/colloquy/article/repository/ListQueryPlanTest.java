@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.colloquy.article.ArticleServiceTest;
 import org.colloquy.article.repository.ArticleQueries.Filter;
 import org.colloquy.article.repository.ArticleQueries.Statement;
+import org.colloquy.testing.PreparedPlans;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -101,7 +98,7 @@ class ListQueryPlanTest {
      * benchmark's data PostgreSQL then chose a parallel scan with two workers for every page.
      */
     private void assertReadsOnlyItsPage(Statement statement, int limit) {
-        for (String mode : PLAN_MODES) {
+        for (String mode : PreparedPlans.MODES) {
             String pagePlan = explain(statement.page(), statement.parameters(), mode);
             assertThat(pagePlan).as(pagePlan).contains("Index Scan using article_published").doesNotContain("Sort");
             assertThat(pagePlan.lines().findFirst().orElseThrow()).as(pagePlan).startsWith("Limit")
@@ -111,7 +108,7 @@ class ListQueryPlanTest {
 
     private void assertIndexed(Filter filter) {
         Statement statement = queries.publishedStatement(filter, READER, 20, 0);
-        for (String mode : PLAN_MODES) {
+        for (String mode : PreparedPlans.MODES) {
             String countPlan = explain(statement.count(), statement.parameters(), mode);
             if (filter.tag() != null || filter.author() != null || filter.favoritedBy() != null
                     || filter.feedOnly()) {
@@ -121,35 +118,14 @@ class ListQueryPlanTest {
     }
 
     private void assertPage(Statement statement) {
-        for (String mode : PLAN_MODES) {
+        for (String mode : PreparedPlans.MODES) {
             String pagePlan = explain(statement.page(), statement.parameters(), mode);
             assertThat(pagePlan).as(pagePlan).doesNotContain("Seq Scan on article ").doesNotContain("Gather");
         }
     }
 
-    /** For the values given, and generic: what a statement kept prepared gets once PostgreSQL prefers it. */
-    private static final List<String> PLAN_MODES = List.of("force_custom_plan", "force_generic_plan");
-
-    /**
-     * The plan of a prepared statement, as the service's kept statements are planned. (An {@code explain} of the
-     * statement itself would plan it for the values given, always.)
-     */
     private String explain(String sql, List<Object> parameters, String planMode) {
-        String arguments = parameters.stream().map(ListQueryPlanTest::literal)
-                .collect(Collectors.joining(", ", "(", ")"));
-        Iterable<Row> rows = pool.withTransaction(connection -> connection
-                .query("set local plan_cache_mode = " + planMode).execute()
-                .chain(() -> connection.query("prepare plan_test as " + sql).execute())
-                .chain(() -> connection.query("explain execute plan_test" + arguments).execute())
-                .eventually(() -> connection.query("deallocate plan_test").execute()))
-                .await().atMost(Duration.ofSeconds(30));
-        return StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String literal(Object value) {
-        return value == null ? "null" : value instanceof Number ? value.toString()
-                : "'" + value.toString().replace("'", "''") + "'";
+        return PreparedPlans.explain(pool, sql, parameters, planMode);
     }
 
     private void run(String sql) {
