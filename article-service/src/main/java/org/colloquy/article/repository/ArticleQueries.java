@@ -3,6 +3,7 @@ package org.colloquy.article.repository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -59,19 +60,23 @@ public class ArticleQueries {
     }
 
     /**
-     * The article behind a current or old slug, for reads outside a transaction: on the pool, not through a Hibernate
-     * session, whose native-query plan cache made this look-up the costliest part of a read by slug.
+     * The article behind a current or old slug, with the viewer's flags: one statement (the slug's look-up and the
+     * article were two round trips). On the pool, not through a Hibernate session, whose native-query plan cache made
+     * the slug's look-up the costliest part of a read by slug.
      */
-    public Uni<UUID> idForSlug(String slug) {
-        return pool.preparedQuery("select article_id from article_slug where slug = $1").execute(Tuple.of(slug))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+    public Uni<Optional<ArticleView>> bySlug(String slug, UUID viewer) {
+        return pool.preparedQuery("select " + COLUMNS.formatted("a.body", FLAGS)
+                        + " join article_slug s on s.article_id = a.id where s.slug = $2")
+                .execute(Tuple.of(viewer, slug)).map(ArticleQueries::single);
     }
 
     public Uni<Optional<ArticleView>> byId(UUID id, UUID viewer) {
         return pool.preparedQuery("select " + COLUMNS.formatted("a.body", FLAGS) + " where a.id = $2")
-                .execute(Tuple.of(viewer, id))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(ArticleView.from(rows.iterator().next(), true)));
+                .execute(Tuple.of(viewer, id)).map(ArticleQueries::single);
+    }
+
+    private static Optional<ArticleView> single(RowSet<Row> rows) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(ArticleView.from(rows.iterator().next(), true));
     }
 
     /** Published articles, newest first, without bodies; {@code feedOnly} keeps the viewer's followed authors. */

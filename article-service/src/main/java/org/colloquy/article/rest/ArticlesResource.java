@@ -97,8 +97,7 @@ public class ArticlesResource {
     @Operation(summary = "One article by its slug (old slugs keep working)", description = "Drafts and scheduled "
             + "articles are visible to their author only (404 for everyone else).")
     public Uni<ArticleResponse> get(@PathParam("slug") String slug) {
-        return viewer().chain(viewer -> articles.idForSlug(slug)
-                .chain(id -> queries.byId(id, viewer))
+        return viewer().chain(viewer -> queries.bySlug(slug, viewer)
                 .map(view -> view.filter(v -> v.status().equals("published") || v.authorId().equals(viewer))
                         .orElseThrow(() -> ApiException.notFound("article"))))
                 .map(ArticleResponse::from);

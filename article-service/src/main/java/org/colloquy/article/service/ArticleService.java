@@ -11,7 +11,6 @@ import org.colloquy.api.ApiException;
 import org.colloquy.article.domain.Article;
 import org.colloquy.article.domain.ArticleRules;
 import org.colloquy.article.domain.Slugs;
-import org.colloquy.article.repository.ArticleQueries;
 import org.colloquy.article.repository.ArticleRepository;
 import org.colloquy.article.repository.ReplicaRepository;
 import org.colloquy.events.article.ArticleDeleted;
@@ -40,12 +39,9 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final ReplicaRepository replicas;
     private final Outbox outbox;
-    private final ArticleQueries queries;
 
-    public ArticleService(ArticleRepository articles, ReplicaRepository replicas, Outbox outbox,
-            ArticleQueries queries) {
+    public ArticleService(ArticleRepository articles, ReplicaRepository replicas, Outbox outbox) {
         this.articles = articles;
-        this.queries = queries;
         this.replicas = replicas;
         this.outbox = outbox;
     }
@@ -172,11 +168,6 @@ public class ArticleService {
                     return (favorite ? articles.addFavorite(userId, article.id)
                             : articles.removeFavorite(userId, article.id)).replaceWith(article.id);
                 });
-    }
-
-    /** The article behind a current or old slug, for reads (no transaction); fails with 404 when there is none. */
-    public Uni<UUID> idForSlug(String slug) {
-        return queries.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"));
     }
 
     /** Publishes the scheduled articles whose time has come; returns how many. */
