@@ -32,32 +32,14 @@ public class CommentQueries {
               and af.followee_id = c.author_id limit 1) f on true
             left join article_replica ar on ar.article_id = c.article_id""";
 
-    /** $2: the article; $3: whether the viewer ($1) is a moderator. */
+    /** What a viewer ($1) sees of an article's comments (%s: the article); $3: whether the viewer is a moderator. */
     private static final String DISCUSSION = " " + """
-            where c.article_id = $2 and (c.status = 'visible'
+            where c.article_id = %s and (c.status = 'visible'
                or (c.status = 'deleted' and exists (select 1 from comment r where r.parent_id = c.id
                    and r.status <> 'deleted'))
                or (c.status in ('pending', 'rejected') and ($3 or c.author_id = $1)))""";
 
     public record Page(List<CommentView> comments, long count) {
-    }
-
-    /**
-     * {@link ReplicaRepository#articleForSlug} for reads outside a transaction: on the pool, not through a Hibernate
-     * session, whose native-query plan cache made this look-up a large part of a discussion read.
-     */
-    public Uni<ReplicaRepository.ArticleRef> articleForSlug(String slug) {
-        return pool.preparedQuery("""
-                select a.article_id, a.slug, a.author_id, a.published
-                from article_replica_slug s join article_replica a on a.article_id = s.article_id where s.slug = $1""")
-                .execute(Tuple.of(slug)).map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new ReplicaRepository.ArticleRef(row.getUUID(0), row.getString(1), row.getUUID(2),
-                            row.getBoolean(3));
-                });
     }
 
     private final Pool pool;
@@ -66,18 +48,48 @@ public class CommentQueries {
         this.pool = pool;
     }
 
-    /**
-     * Visible comments, deleted ones that still have replies (as markers), and held or rejected ones for their
-     * author and for moderators; oldest first.
-     */
-    public Uni<Page> discussion(UUID articleId, UUID viewer, boolean moderator, int limit, int offset) {
-        return page(discussionPage(limit, offset), Tuple.of(viewer, articleId, moderator),
-                "select count(*) from comment c" + DISCUSSION, limit, offset);
+    /** The article behind a slug (null when the slug is unknown) and, if it is published, a page of its discussion. */
+    public record Discussion(ReplicaRepository.ArticleRef article, Page page) {
     }
 
-    /** The statement of a discussion page; its parameters: viewer, article, whether the viewer moderates. */
+    /**
+     * Visible comments, deleted ones that still have replies (as markers), and held or rejected ones for their
+     * author and for moderators; oldest first. One statement finds the article by its current or old slug and reads
+     * the page (the article's look-up was a round trip of its own).
+     */
+    public Uni<Discussion> discussion(String slug, UUID viewer, boolean moderator, int limit, int offset) {
+        return pool.preparedQuery(discussionPage(limit, offset)).execute(Tuple.of(viewer, slug, moderator))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(new Discussion(null, null));
+                    }
+                    Row first = rows.iterator().next();
+                    ReplicaRepository.ArticleRef article = new ReplicaRepository.ArticleRef(
+                            first.getUUID("article_id"), first.getString("article_slug"),
+                            first.getUUID("article_author_id"), first.getBoolean("article_published"));
+                    List<CommentView> comments = new ArrayList<>();
+                    rows.forEach(row -> {
+                        if (row.getLong("id") != null) { // an article without (visible) comments: its row only
+                            comments.add(CommentView.from(row));
+                        }
+                    });
+                    return counted(comments, "select count(*) from comment c" + DISCUSSION.formatted("$2"),
+                            Tuple.of(viewer, article.id(), moderator), limit, offset)
+                            .map(page -> new Discussion(article, page));
+                });
+    }
+
+    /**
+     * The statement of a discussion page; its parameters: viewer, slug, whether the viewer moderates. One row per
+     * comment, each with the article's columns; one row with null comment columns for an article without comments
+     * (or unpublished), none for an unknown slug.
+     */
     static String discussionPage(int limit, int offset) {
-        return COLUMNS + DISCUSSION + " order by c.id" + PageClause.of(limit, offset);
+        return "select a.article_id, a.slug as article_slug, a.author_id as article_author_id, "
+                + "a.published as article_published, p.* "
+                + "from article_replica_slug s join article_replica a on a.article_id = s.article_id "
+                + "left join lateral (" + COLUMNS + DISCUSSION.formatted("a.article_id") + " order by c.id"
+                + PageClause.of(limit, offset) + ") p on a.published where s.slug = $2 order by p.id";
     }
 
     public Uni<CommentView> one(long id, UUID viewer) {
@@ -94,19 +106,22 @@ public class CommentQueries {
                 "select count(*) from comment c" + where + typed, limit, offset);
     }
 
+    private Uni<Page> page(String sql, Tuple parameters, String countSql, int limit, int offset) {
+        return pool.preparedQuery(sql).execute(parameters).map(CommentQueries::views)
+                .chain(comments -> counted(comments, countSql, parameters, limit, offset));
+    }
+
     /**
      * The page, and the count only when the page cannot tell it: a page that is not full, and not past the end,
      * holds the last rows, so there are {@code offset + size} of them. Most discussions fit on one page, so most
      * reads are one statement (the count was a third of a discussion read's statements).
      */
-    private Uni<Page> page(String sql, Tuple parameters, String countSql, int limit, int offset) {
-        return pool.preparedQuery(sql).execute(parameters).map(CommentQueries::views).chain(comments -> {
-            if (comments.size() < limit && (!comments.isEmpty() || offset == 0)) {
-                return Uni.createFrom().item(new Page(comments, offset + comments.size()));
-            }
-            return pool.preparedQuery(countSql).execute(parameters)
-                    .map(rows -> new Page(comments, rows.iterator().next().getLong(0)));
-        });
+    private Uni<Page> counted(List<CommentView> comments, String countSql, Tuple parameters, int limit, int offset) {
+        if (comments.size() < limit && (!comments.isEmpty() || offset == 0)) {
+            return Uni.createFrom().item(new Page(comments, offset + comments.size()));
+        }
+        return pool.preparedQuery(countSql).execute(parameters)
+                .map(rows -> new Page(comments, rows.iterator().next().getLong(0)));
     }
 
     private static List<CommentView> views(RowSet<Row> rows) {

@@ -68,11 +68,10 @@ public class CommentsResource {
         // the caller's own writes first (an article they just unpublished, a follow); anyone else's only on a miss
         return caller.viewerIfAuthenticated().chain(viewer -> catchUp.awaitWritten(Topics.ARTICLE_EVENTS,
                 Topics.USER_EVENTS)
-                .chain(() -> catchUp.retryOnMiss(ReplicaMiss.ARTICLE, () -> comments.publishedArticle(slug),
-                        Topics.ARTICLE_EVENTS))
-                .chain(article -> queries.discussion(article.id(),
+                .chain(() -> catchUp.retryOnMiss(ReplicaMiss.ARTICLE, () -> comments.discussion(slug,
                         viewer.map(v -> UUID.fromString(v.id())).orElse(null),
-                        viewer.map(Caller.Viewer::isModerator).orElse(false), page.limit(), page.offset())))
+                        viewer.map(Caller.Viewer::isModerator).orElse(false), page.limit(), page.offset()),
+                        Topics.ARTICLE_EVENTS)))
                 .map(result -> new CommentsResponse(result.comments().stream().map(CommentBody::from).toList(),
                         result.count()));
     }

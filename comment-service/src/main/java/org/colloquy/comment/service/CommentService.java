@@ -51,9 +51,15 @@ public class CommentService {
         this.outbox = outbox;
     }
 
-    /** The published article behind a slug (current or old), for reads (no transaction); 404 otherwise. */
-    public Uni<ArticleRef> publishedArticle(String slug) {
-        return queries.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
+    /**
+     * A page of the discussion of the published article behind a slug (current or old), for reads (no transaction);
+     * 404 when there is no such published article.
+     */
+    public Uni<CommentQueries.Page> discussion(String slug, UUID viewer, boolean moderator, int limit, int offset) {
+        return queries.discussion(slug, viewer, moderator, limit, offset).map(discussion -> {
+            refuseUnpublished(discussion.article());
+            return discussion.page();
+        });
     }
 
     /** {@link #publishedArticle} in the caller's transaction. */
