@@ -62,8 +62,8 @@ public class CommentService {
         });
     }
 
-    /** {@link #publishedArticle} in the caller's transaction. */
-    Uni<ArticleRef> publishedArticleInTransaction(String slug) {
+    /** The published article behind a slug (current or old), in the caller's transaction; 404 otherwise. */
+    Uni<ArticleRef> publishedArticle(String slug) {
         return replicas.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
     }
 
@@ -82,7 +82,7 @@ public class CommentService {
 
     private Uni<Long> postChecked(Actor author, String slug, String body, Long parentId, Instant now) {
         Instant since = now.minus(RATE_WINDOW);
-        return publishedArticleInTransaction(slug)
+        return publishedArticle(slug)
                 .chain(article -> moderation.postingContext(author.id(), since).chain(context -> {
                     refuseBanned(context.ban(), now);
                     ModerationSettings settings = context.settings();
@@ -124,7 +124,7 @@ public class CommentService {
     @WithTransaction
     public Uni<Long> edit(Actor author, String slug, long id, String rawBody) {
         Instant now = Instant.now();
-        return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticleInTransaction(slug)
+        return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticle(slug)
                 .chain(article -> comments.lock(id)
                         .invoke(comment -> {
                             if (comment == null || !comment.articleId.equals(article.id())
@@ -168,7 +168,7 @@ public class CommentService {
     /** The author or a moderator. A comment with replies keeps its place in the thread, as a marker. */
     @WithTransaction
     public Uni<Void> delete(Actor actor, String slug, long id) {
-        return publishedArticleInTransaction(slug).chain(article -> comments.lock(id)
+        return publishedArticle(slug).chain(article -> comments.lock(id)
                 .invoke(comment -> {
                     if (comment == null || !comment.articleId.equals(article.id())
                             || Comment.DELETED.equals(comment.status)) {

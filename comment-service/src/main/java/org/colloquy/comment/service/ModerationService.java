@@ -87,7 +87,7 @@ public class ModerationService {
             return Uni.createFrom().failure(ApiException.invalid("note", tooLong(NOTE_MAX)));
         }
         Instant now = Instant.now();
-        return commentService.publishedArticleInTransaction(slug).chain(article -> comments.lock(id)
+        return commentService.publishedArticle(slug).chain(article -> comments.lock(id)
                 .invoke(comment -> {
                     if (comment == null || !comment.articleId.equals(article.id()) || !comment.isVisible()) {
                         throw ApiException.notFound("comment");
