@@ -20,17 +20,20 @@ public class CommentQueries {
      * follow are lateral look-ups with a limit, which PostgreSQL plans as one index look-up per comment of the page:
      * as plain joins it hashed the whole author replica (and the viewer's follows) for every page while the replica
      * was small, which was most of a discussion read (0.56 against 0.23 ms per read, 1.10 against 0.23 signed in, at
-     * the benchmark's 1,000 authors and 1,000,000 comments; DiscussionPlanTest).
+     * the benchmark's 1,000 authors and 1,000,000 comments; DiscussionPlanTest). %s: the slug's expression.
      */
-    private static final String COLUMNS = """
+    private static final String COMMENT_WITH_SLUG = """
             select c.id, c.parent_id, c.body, c.status, c.created_at, c.updated_at, c.held_rule, c.reject_reason,
-              c.flag_count, au.username, au.bio, au.image, ar.slug, f.following is not null as following
+              c.flag_count, au.username, au.bio, au.image, %s as slug, f.following is not null as following
             from comment c
             left join lateral (select a.username, a.bio, a.image from author a where a.user_id = c.author_id
               limit 1) au on true
             left join lateral (select true as following from author_follow af where af.follower_id = $1
-              and af.followee_id = c.author_id limit 1) f on true
-            left join article_replica ar on ar.article_id = c.article_id""";
+              and af.followee_id = c.author_id limit 1) f on true""";
+
+    /** A comment of any article: the slug joined from the article replica. */
+    private static final String COLUMNS = COMMENT_WITH_SLUG.formatted("ar.slug")
+            + " left join article_replica ar on ar.article_id = c.article_id";
 
     /** What a viewer ($1) sees of an article's comments (%s: the article); $3: whether the viewer is a moderator. */
     private static final String DISCUSSION = " " + """
@@ -88,8 +91,9 @@ public class CommentQueries {
         return "select a.article_id, a.slug as article_slug, a.author_id as article_author_id, "
                 + "a.published as article_published, p.* "
                 + "from article_replica_slug s join article_replica a on a.article_id = s.article_id "
-                + "left join lateral (" + COLUMNS + DISCUSSION.formatted("a.article_id") + " order by c.id"
-                + PageClause.of(limit, offset) + ") p on a.published where s.slug = $2 order by p.id";
+                + "left join lateral (" + COMMENT_WITH_SLUG.formatted("a.slug") + DISCUSSION.formatted("a.article_id")
+                + " order by c.id" + PageClause.of(limit, offset)
+                + ") p on a.published where s.slug = $2 order by p.id";
     }
 
     public Uni<CommentView> one(long id, UUID viewer) {
