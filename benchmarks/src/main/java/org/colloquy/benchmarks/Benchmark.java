@@ -35,10 +35,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
 import org.colloquy.events.Topics;
+import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.comment.CommentPosted;
+import org.colloquy.events.user.UserRegistered;
 import org.colloquy.platform.LocalPlatform;
 import org.colloquy.platform.PlatformConfig;
 import org.colloquy.platform.PlatformService;
@@ -493,38 +496,52 @@ public final class Benchmark {
     }
 
     private void drain(int events, Connection poll) throws Exception {
-        platform.stop(PlatformService.NOTIFICATION);
-        String type = EventCatalog.of(CommentPosted.class).type();
         List<UUID> recipients = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             recipients.add(UUID.randomUUID());
         }
+        // In a real backlog every comment's author registered and its article was published before it: announced
+        // first (and consumed while the service runs), so that the drain measures the handler's usual path and not
+        // the one for parties a replica does not know yet.
+        List<UUID> commenters = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            commenters.add(UUID.randomUUID());
+        }
+        List<UUID> articles = new ArrayList<>();
+        for (int i = 0; i < (events + 99) / 100; i++) {
+            articles.add(UUID.randomUUID());
+        }
+        long partiesStart = System.nanoTime();
+        try (KafkaProducer<String, String> producer = drainProducer()) {
+            Instant now = Instant.now();
+            for (int i = 0; i < commenters.size(); i++) {
+                send(producer, Topics.USER_EVENTS, new UserRegistered(commenters.get(i).toString(),
+                        drainCommenter(i), null, null, now));
+            }
+            for (int i = 0; i < articles.size(); i++) {
+                send(producer, Topics.ARTICLE_EVENTS, new ArticlePublished(articles.get(i).toString(),
+                        "drain-" + i, "Drain " + i, "An article of the drain backlog",
+                        recipients.get(i % recipients.size()).toString(), "drain-author", List.of(), "en", now));
+            }
+            producer.flush();
+        }
+        awaitNoLag("notification-service", Topics.USER_EVENTS, Duration.ofSeconds(120));
+        awaitNoLag("notification-service", Topics.ARTICLE_EVENTS, Duration.ofSeconds(120));
+        results.note(String.format(Locale.ROOT, "drain: %d commenters registered and %d articles published first, "
+                + "consumed by notification-service in %.1f s", commenters.size(), articles.size(),
+                (System.nanoTime() - partiesStart) / 1e9));
+
+        platform.stop(PlatformService.NOTIFICATION);
         long publishStart = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.config().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            String articleId = null;
+        try (KafkaProducer<String, String> producer = drainProducer()) {
             for (int i = 0; i < events; i++) {
-                if (i % 100 == 0) {
-                    articleId = UUID.randomUUID().toString();
-                }
-                CommentPosted event = new CommentPosted(DRAIN_COMMENT_IDS + i, articleId, "drain-" + i / 100,
-                        recipients.get(i % recipients.size()).toString(), null, null, UUID.randomUUID().toString(),
-                        "drain-commenter", "A comment of the drain backlog.", List.of(), Instant.now());
-                ProducerRecord<String, String> record = new ProducerRecord<>(Topics.COMMENT_EVENTS, event.key(),
-                        EventJson.write(event));
-                // CloudEvents binary mode, as the outbox relay writes it (see KafkaTestClient.cloudEvent)
-                header(record, "ce_specversion", "1.0");
-                header(record, "ce_id", UUID.randomUUID().toString());
-                header(record, "ce_type", type);
-                header(record, "ce_source", "urn:colloquy:benchmark");
-                header(record, "ce_subject", event.subject());
-                header(record, "ce_time", Instant.now().toString());
-                header(record, "content-type", "application/json");
-                producer.send(record);
+                int article = i / 100;
+                int commenter = i % commenters.size();
+                send(producer, Topics.COMMENT_EVENTS, new CommentPosted(DRAIN_COMMENT_IDS + i,
+                        articles.get(article).toString(), "drain-" + article,
+                        recipients.get(article % recipients.size()).toString(), null, null,
+                        commenters.get(commenter).toString(), drainCommenter(commenter),
+                        "A comment of the drain backlog.", List.of(), Instant.now()));
             }
             producer.flush();
         }
@@ -580,6 +597,32 @@ public final class Benchmark {
                 perSecond(consumerPerformance) + " (ConsumerPerformance, same topic)",
                 pct(rate / consumerPerformance), "–", null);
         results.throughputs.put("drain", new double[] {rate, pgRate});
+    }
+
+    private KafkaProducer<String, String> drainProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.config().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    private static String drainCommenter(int index) {
+        return "drain-commenter-" + index;
+    }
+
+    /** As the outbox relay writes an event: CloudEvents binary mode (see KafkaTestClient.cloudEvent). */
+    private static void send(KafkaProducer<String, String> producer, String topic, DomainEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.key(), EventJson.write(event));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", EventCatalog.of(event.getClass()).type());
+        header(record, "ce_source", "urn:colloquy:benchmark");
+        header(record, "ce_subject", event.subject());
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        producer.send(record);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
