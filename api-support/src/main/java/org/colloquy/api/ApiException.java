@@ -3,6 +3,13 @@ package org.colloquy.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.colloquy.domain.Conflict;
+import org.colloquy.domain.Invalid;
+import org.colloquy.domain.NotAllowed;
+import org.colloquy.domain.NotAuthenticated;
+import org.colloquy.domain.NotFound;
+import org.colloquy.domain.RateLimited;
+import org.colloquy.domain.Refusal;
 
 /**
  * An answer other than success, in the RealWorld error shape. The factories name the cases the API documents; the
@@ -66,6 +73,28 @@ public class ApiException extends RuntimeException {
     /** 503: the answer depends on something not available yet; the client should try again after a while. */
     public static ApiException unavailable(String field, String message, Duration retryAfter) {
         return new ApiException(503, ErrorBody.of(field, message), retryAfter);
+    }
+
+    /** The answer the API documents for each of the domain's refusals. */
+    public static ApiException of(Refusal refusal) {
+        if (refusal instanceof NotFound notFound) {
+            return notFound(notFound.subject());
+        }
+        if (refusal instanceof NotAllowed notAllowed) {
+            return forbidden(notAllowed.subject(), notAllowed.reason());
+        }
+        if (refusal instanceof Invalid invalid) {
+            return invalid(invalid.problems());
+        }
+        if (refusal instanceof Conflict conflict) {
+            return conflict(conflict.field(), conflict.problem());
+        }
+        if (refusal instanceof NotAuthenticated notAuthenticated) {
+            return unauthorized(notAuthenticated.field(), notAuthenticated.problem());
+        }
+        RateLimited limited = (RateLimited) refusal; // the last kind the sealed class permits
+        return limited.limit() == null ? tooManyRequests(limited.subject(), limited.retryAfter())
+                : tooManyRequests(limited.subject(), limited.limit(), limited.retryAfter());
     }
 
     public int status() {

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.Set;
+import org.colloquy.domain.Role;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -15,10 +16,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class Caller {
-
-    public static final String USER = "user";
-    public static final String MODERATOR = "moderator";
-    public static final String ADMIN = "admin";
 
     private final SecurityIdentity identity;
     private final CurrentIdentityAssociation identities;
@@ -49,7 +46,7 @@ public class Caller {
     /** A signed-in reader of an endpoint where a token is optional. */
     public record Viewer(String id, Set<String> roles) {
         public boolean isModerator() {
-            return roles.contains(MODERATOR) || roles.contains(ADMIN);
+            return Role.moderates(roles);
         }
     }
 
@@ -68,8 +65,9 @@ public class Caller {
         return identity.getRoles();
     }
 
-    public boolean hasRole(String role) {
-        return identity.hasRole(role);
+    /** Whether the caller moderates (a moderator or an admin). */
+    public boolean isModerator() {
+        return Role.moderates(identity.getRoles());
     }
 
     /** The raw token the caller presented, for echoing back where the API does so. */

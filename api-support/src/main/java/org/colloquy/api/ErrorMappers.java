@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.colloquy.domain.Refusal;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -33,6 +34,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return answer(e);
+    }
+
+    /** The domain's refusals, each kind with the status the API documents for it. */
+    @ServerExceptionMapper
+    public Response refused(Refusal refusal) {
+        return answer(ApiException.of(refusal));
     }
 
     /** The answer to an ApiException, for mappers of other failures that stand for one. */

@@ -9,7 +9,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.colloquy.api.Caller;
+import org.colloquy.domain.Role;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
@@ -27,7 +27,7 @@ class TokenRevocationTest {
     @Test
     void aRevokedModeratorTokenIsRefusedAndTheNewOneCarriesTheNewRoles() {
         String id = UUID.randomUUID().toString();
-        String moderatorToken = token(id, 0, Caller.MODERATOR);
+        String moderatorToken = token(id, 0, Role.MODERATOR.value());
         settings(moderatorToken).then().statusCode(200);
 
         kafka.publish(new UserSessionsRevoked(id, 1, Instant.now()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -13,10 +14,6 @@ import java.util.UUID;
 /** An article and its lifecycle: draft → (scheduled →) published → draft again, or deleted. */
 @Entity
 public class Article {
-
-    public static final String DRAFT = "draft";
-    public static final String SCHEDULED = "scheduled";
-    public static final String PUBLISHED = "published";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +29,8 @@ public class Article {
     public String language;
     @Column(name = "author_id")
     public UUID authorId;
-    public String status;
+    @Convert(converter = ArticleStatus.Column.class)
+    public ArticleStatus status;
     @Column(name = "publish_at")
     public Instant publishAt;
     @Column(name = "published_at")
@@ -46,8 +44,36 @@ public class Article {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /**
+     * A new article by {@code authorId}, without its slug yet: a draft if the author asks for one, scheduled for a
+     * {@code publishAt} in the future, else published now.
+     */
+    public static Article write(UUID authorId, String title, String description, String body, List<String> tags,
+            String language, boolean draft, Instant publishAt, Instant now) {
+        Article article = new Article();
+        article.id = UUID.randomUUID();
+        article.authorId = authorId;
+        article.title = title;
+        article.description = description;
+        article.body = body;
+        article.tags(tags);
+        article.language = language;
+        article.createdAt = now;
+        article.updatedAt = now;
+        article.status = ArticleStatus.DRAFT;
+        if (draft) {
+            return article;
+        }
+        if (publishAt != null && publishAt.isAfter(now)) {
+            article.schedule(publishAt, now);
+        } else {
+            article.publish(now);
+        }
+        return article;
+    }
+
     public boolean isPublished() {
-        return PUBLISHED.equals(status);
+        return status == ArticleStatus.PUBLISHED;
     }
 
     /** Publishes now; returns false if it already was public. */
@@ -55,7 +81,7 @@ public class Article {
         if (isPublished()) {
             return false;
         }
-        status = PUBLISHED;
+        status = ArticleStatus.PUBLISHED;
         publishAt = null;
         publishedAt = now;
         updatedAt = now;
@@ -67,14 +93,14 @@ public class Article {
         if (!isPublished()) {
             return false;
         }
-        status = DRAFT;
+        status = ArticleStatus.DRAFT;
         publishedAt = null;
         updatedAt = now;
         return true;
     }
 
     public void schedule(Instant at, Instant now) {
-        status = SCHEDULED;
+        status = ArticleStatus.SCHEDULED;
         publishAt = at;
         updatedAt = now;
     }

@@ -94,7 +94,8 @@ public final class ArticleRules {
     }
 
     public ArticleRules status(String status) {
-        if (status != null && !status.equals("draft") && !status.equals("published")) {
+        if (status != null && !status.equals(ArticleStatus.DRAFT.value())
+                && !status.equals(ArticleStatus.PUBLISHED.value())) {
             problems.put("status", List.of("must be 'draft' or 'published'"));
         }
         return this;
@@ -102,7 +103,7 @@ public final class ArticleRules {
 
     /** A time in the past publishes at once; more than {@value #PUBLISH_AHEAD_MAX_YEARS} years ahead is refused. */
     public ArticleRules publishAt(Instant publishAt, String status, Instant now) {
-        if (publishAt != null && "draft".equals(status)) {
+        if (publishAt != null && ArticleStatus.DRAFT.value().equals(status)) {
             problems.put("publishAt", List.of("cannot be combined with status 'draft'"));
         } else if (publishAt != null
                 && publishAt.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(PUBLISH_AHEAD_MAX_YEARS).toInstant())) {

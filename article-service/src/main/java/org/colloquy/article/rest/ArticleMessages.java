@@ -35,7 +35,7 @@ public final class ArticleMessages {
             return new ArticleBody(view.slug(), view.title(), view.description(), view.body(), view.tagList(),
                     view.createdAt(), view.updatedAt(), view.favorited(), view.favoritesCount(),
                     new AuthorBody(view.authorUsername(), view.authorBio(), view.authorImage(), view.following()),
-                    view.commentsCount(), view.status(), view.publishAt(), view.language());
+                    view.commentsCount(), view.status().value(), view.publishAt(), view.language());
         }
     }
 

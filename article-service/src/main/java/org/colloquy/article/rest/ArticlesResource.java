@@ -20,6 +20,7 @@ import org.colloquy.api.ApiException;
 import org.colloquy.api.Caller;
 import org.colloquy.api.Paging;
 import org.colloquy.article.domain.ArticleRules;
+import org.colloquy.article.domain.ArticleStatus;
 import org.colloquy.article.repository.ArticleQueries;
 import org.colloquy.article.repository.ArticleQueries.Filter;
 import org.colloquy.article.repository.ArticleQueries.Page;
@@ -98,7 +99,7 @@ public class ArticlesResource {
             + "articles are visible to their author only (404 for everyone else).")
     public Uni<ArticleResponse> get(@PathParam("slug") String slug) {
         return viewer().chain(viewer -> queries.bySlug(slug, viewer)
-                .map(view -> view.filter(v -> v.status().equals("published") || v.authorId().equals(viewer))
+                .map(view -> view.filter(v -> v.status() == ArticleStatus.PUBLISHED || v.authorId().equals(viewer))
                         .orElseThrow(() -> ApiException.notFound("article"))))
                 .map(ArticleResponse::from);
     }

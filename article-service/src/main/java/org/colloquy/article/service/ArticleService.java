@@ -7,12 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.colloquy.api.ApiException;
 import org.colloquy.article.domain.Article;
+import org.colloquy.article.domain.ArticleStatus;
 import org.colloquy.article.domain.ArticleRules;
 import org.colloquy.article.domain.Slugs;
 import org.colloquy.article.repository.ArticleRepository;
 import org.colloquy.article.repository.ReplicaRepository;
+import org.colloquy.domain.Invalid;
+import org.colloquy.domain.NotAllowed;
+import org.colloquy.domain.NotFound;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUnpublished;
@@ -53,26 +56,11 @@ public class ArticleService {
                 .body(request.body(), true).tags(request.tagList()).language(request.language())
                 .status(request.status()).publishAt(request.publishAt(), request.status(), now).problems();
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid(problems));
+            return Uni.createFrom().failure(new Invalid(problems));
         }
-        Article article = new Article();
-        article.id = UUID.randomUUID();
-        article.title = request.title().trim();
-        article.description = request.description().trim();
-        article.body = request.body();
-        article.tags(ArticleRules.cleanTags(request.tagList() == null ? List.of() : request.tagList()));
-        article.language = request.language();
-        article.authorId = author.id();
-        article.createdAt = now;
-        article.updatedAt = now;
-        if ("draft".equals(request.status())) {
-            article.status = Article.DRAFT;
-        } else if (request.publishAt() != null && request.publishAt().isAfter(now)) {
-            article.schedule(request.publishAt(), now);
-        } else {
-            article.status = Article.DRAFT;
-            article.publish(now);
-        }
+        Article article = Article.write(author.id(), request.title().trim(), request.description().trim(),
+                request.body(), ArticleRules.cleanTags(request.tagList() == null ? List.of() : request.tagList()),
+                request.language(), ArticleStatus.DRAFT.value().equals(request.status()), request.publishAt(), now);
         return replicas.provisionalAuthor(author.id(), author.username())
                 .chain(() -> freeSlug(Slugs.base(article.title)))
                 .invoke(slug -> article.slug = slug)
@@ -86,12 +74,12 @@ public class ArticleService {
     @WithTransaction
     public Uni<UUID> update(Author author, String slug, ArticleChanges changes) {
         if (changes.tagListGiven() && changes.tagList() == null) {
-            return Uni.createFrom().failure(ApiException.invalid("tagList", "must be a list; [] clears the tags"));
+            return Uni.createFrom().failure(new Invalid("tagList", "must be a list; [] clears the tags"));
         }
         var problems = new ArticleRules().title(changes.title(), false).description(changes.description(), false)
                 .body(changes.body(), false).tags(changes.tagList()).language(changes.language()).problems();
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid(problems));
+            return Uni.createFrom().failure(new Invalid(problems));
         }
         return ownArticle(author, slug).chain(article -> {
             String previousSlug = article.slug;
@@ -159,11 +147,11 @@ public class ArticleService {
     /** Favorites are for public articles; repeating one changes nothing. */
     @WithTransaction
     public Uni<UUID> favorite(UUID userId, String slug, boolean favorite) {
-        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"))
+        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> new NotFound("article"))
                 .chain(articles::lock)
                 .chain(article -> {
                     if (article == null || !article.isPublished()) {
-                        return Uni.createFrom().failure(ApiException.notFound("article"));
+                        return Uni.createFrom().failure(new NotFound("article"));
                     }
                     return (favorite ? articles.addFavorite(userId, article.id)
                             : articles.removeFavorite(userId, article.id)).replaceWith(article.id);
@@ -194,13 +182,13 @@ public class ArticleService {
 
     /** The article behind a current or old slug, locked; 404 if there is none, 403 if the caller is not its author. */
     private Uni<Article> ownArticle(Author author, String slug) {
-        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> ApiException.notFound("article"))
+        return articles.idForSlug(slug).onItem().ifNull().failWith(() -> new NotFound("article"))
                 .chain(articles::lock)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("article"))
+                .onItem().ifNull().failWith(() -> new NotFound("article"))
                 .invoke(article -> {
                     if (!article.authorId.equals(author.id())) {
-                        throw article.isPublished() ? ApiException.forbidden("article")
-                                : ApiException.notFound("article");
+                        throw article.isPublished() ? new NotAllowed("article")
+                                : new NotFound("article");
                     }
                 });
     }

@@ -1,21 +1,23 @@
 package org.colloquy.comment.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
+import org.colloquy.domain.NotAllowed;
+import org.colloquy.domain.NotFound;
 
-/** A comment on an article, possibly a reply, with its moderation state. */
+/**
+ * A comment on an article, possibly a reply, with its moderation state. Its state changes only through the methods
+ * below, each of which sets every field the change implies and tells the caller what the platform must be told.
+ */
 @Entity
 public class Comment {
 
-    public static final String VISIBLE = "visible";
-    public static final String PENDING = "pending";
-    public static final String REJECTED = "rejected";
-    public static final String DELETED = "deleted";
     /** What a deleted comment with replies shows instead of its body. */
     public static final String DELETED_MARKER = "[deleted]";
 
@@ -29,7 +31,8 @@ public class Comment {
     @Column(name = "author_id")
     public UUID authorId;
     public String body;
-    public String status;
+    @Convert(converter = CommentStatus.Column.class)
+    public CommentStatus status;
     @Column(name = "held_rule")
     public String heldRule;
     @Column(name = "reject_reason")
@@ -40,12 +43,56 @@ public class Comment {
     /** The reports since the last approval that count toward holding it (from accounts old enough). */
     @Column(name = "counted_flags")
     public int countedFlags;
+    /** When it became public (and was announced as posted); null while it is not. */
     @Column(name = "posted_at")
     public Instant postedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A new comment: public at once, or held for a moderator when {@code heldRule} names why. */
+    public static Comment write(UUID articleId, Long parentId, UUID authorId, String body, String heldRule,
+            Instant now) {
+        Comment comment = new Comment();
+        comment.articleId = articleId;
+        comment.parentId = parentId;
+        comment.authorId = authorId;
+        comment.body = body;
+        comment.createdAt = now;
+        comment.updatedAt = now;
+        if (heldRule == null) {
+            comment.status = CommentStatus.VISIBLE;
+            comment.postedAt = now;
+        } else {
+            comment.status = CommentStatus.PENDING;
+            comment.heldRule = heldRule;
+        }
+        return comment;
+    }
+
+    /** The comment looked up, unless there is none or it is deleted: then the comment is not found. */
+    public static Comment existing(Comment comment) {
+        if (comment == null || comment.status == CommentStatus.DELETED) {
+            throw new NotFound("comment");
+        }
+        return comment;
+    }
+
+    /** {@link #existing(Comment)}, and a comment of another article than the one named is not found either. */
+    public static Comment existingIn(Comment comment, UUID articleId) {
+        if (existing(comment).articleId.equals(articleId)) {
+            return comment;
+        }
+        throw new NotFound("comment");
+    }
+
+    /** Only its author may change it (moderators decide through the moderation methods). */
+    public void ensureAuthor(UUID actor) {
+        if (!authorId.equals(actor)) {
+            throw new NotAllowed("comment");
+        }
+    }
 
     /** A reader's report; only one that counts moves it toward the hold. Returns whether it should now be held. */
     public boolean reported(boolean counts, int flagsToHold) {
@@ -58,7 +105,7 @@ public class Comment {
 
     /** Waits for a moderator; {@code rule} names why. An announced comment stays announced (approval restores it). */
     public void hold(String rule) {
-        status = PENDING;
+        status = CommentStatus.PENDING;
         heldRule = rule;
     }
 
@@ -67,12 +114,55 @@ public class Comment {
         updatedAt = now;
     }
 
+    /**
+     * A moderator makes it public and clears its reports. Returns whether it must now be announced as posted: the
+     * first time it becomes public (a comment held when it was written, or rejected after it was announced).
+     */
+    public boolean approve(Instant now) {
+        status = CommentStatus.VISIBLE;
+        heldRule = null;
+        rejectReason = null;
+        flagCount = 0;
+        countedFlags = 0;
+        updatedAt = now;
+        if (postedAt != null) {
+            return false;
+        }
+        postedAt = now;
+        return true;
+    }
+
+    /**
+     * A moderator turns it down; it stays visible to its author. Returns whether it had been announced, so that the
+     * platform must be told it is gone. Approving it later announces it again.
+     */
+    public boolean reject(String reason, Instant now) {
+        boolean wasAnnounced = isAnnounced();
+        status = CommentStatus.REJECTED;
+        rejectReason = reason;
+        postedAt = null;
+        updatedAt = now;
+        return wasAnnounced;
+    }
+
+    /**
+     * Its author or a moderator removes it; it keeps its place in the thread as a marker. Returns whether it had
+     * been announced, so that the platform must be told it is gone.
+     */
+    public boolean delete(Instant now) {
+        boolean wasAnnounced = isAnnounced();
+        status = CommentStatus.DELETED;
+        body = DELETED_MARKER;
+        updatedAt = now;
+        return wasAnnounced;
+    }
+
     public boolean isVisible() {
-        return VISIBLE.equals(status);
+        return status == CommentStatus.VISIBLE;
     }
 
     /** Whether the platform was told it is public (CommentPosted) and not since told it is gone. */
     public boolean isAnnounced() {
-        return postedAt != null && !REJECTED.equals(status) && !DELETED.equals(status);
+        return postedAt != null && status != CommentStatus.REJECTED && status != CommentStatus.DELETED;
     }
 }

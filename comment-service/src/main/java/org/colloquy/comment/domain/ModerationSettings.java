@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The site's moderation rules. {@code mode}: {@code off}, {@code first-comment} (a user's first comment waits for
@@ -15,15 +14,19 @@ import java.util.Set;
 public record ModerationSettings(String mode, List<String> bannedWords, List<String> suspectWords, int maxLinks,
         int commentsPerMinute, int flagsToHold, int editWindowSeconds) {
 
-    public static final Set<String> MODES = Set.of("off", "first-comment", "all");
     public static final int WORDS_MAX = 500;
     /** A suspect word travels in CommentHeldForReview ({@code detail}). */
     public static final int WORD_MAX_CHARS = 100;
 
+    /** The mode; only for settings without {@link #problems()}. */
+    public ModerationMode moderationMode() {
+        return ModerationMode.named(mode).orElseThrow();
+    }
+
     public Map<String, List<String>> problems() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        if (mode == null || !MODES.contains(mode)) {
-            problems.put("mode", List.of("must be one of off, first-comment, all"));
+        if (ModerationMode.named(mode).isEmpty()) {
+            problems.put("mode", List.of("must be one of " + String.join(", ", ModerationMode.NAMES)));
         }
         wordsProblem(bannedWords).ifPresent(problem -> problems.put("bannedWords", List.of(problem)));
         wordsProblem(suspectWords).ifPresent(problem -> problems.put("suspectWords", List.of(problem)));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.colloquy.comment.domain.ModerationQueue;
 import org.colloquy.messaging.PageClause;
 
 /** The reads: a discussion oldest first (index comment_article), and the moderation queues (comment_queue). */
@@ -101,12 +102,13 @@ public class CommentQueries {
                 .map(rows -> rows.size() == 0 ? null : CommentView.from(rows.iterator().next()));
     }
 
-    /** {@code pending}, {@code rejected} or {@code flagged}, oldest first. */
-    public Uni<Page> queue(String status, int limit, int offset) {
-        String where = status.equals("flagged") ? " where c.flag_count > 0 and c.status <> 'deleted'"
+    /** A moderation queue, oldest first. */
+    public Uni<Page> queue(ModerationQueue queue, int limit, int offset) {
+        String where = queue == ModerationQueue.FLAGGED ? " where c.flag_count > 0 and c.status <> 'deleted'"
                 : " where c.status = $2";
         String typed = " and ($1::uuid is null) and $2::text is not null";
-        return page(COLUMNS + where + typed + " order by c.id" + PageClause.of(limit, offset), Tuple.of(null, status),
+        return page(COLUMNS + where + typed + " order by c.id" + PageClause.of(limit, offset),
+                Tuple.of(null, queue.value()),
                 "select count(*) from comment c" + where + typed, limit, offset);
     }
 

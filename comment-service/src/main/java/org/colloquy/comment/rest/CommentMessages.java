@@ -30,7 +30,7 @@ public final class CommentMessages {
         static CommentBody from(CommentView view) {
             return new CommentBody(view.id(), view.body(), view.createdAt(), view.updatedAt(),
                     new AuthorBody(view.authorUsername(), view.authorBio(), view.authorImage(), view.following()),
-                    view.parentId(), view.status());
+                    view.parentId(), view.status().value());
         }
     }
 

@@ -142,11 +142,7 @@ public class CommentsResource {
         return queries.one(id, UUID.fromString(caller.id())).map(CommentResponse::from);
     }
 
-    private boolean isModerator() {
-        return caller.hasRole(Caller.MODERATOR) || caller.hasRole(Caller.ADMIN);
-    }
-
     private Actor actor() {
-        return new Actor(UUID.fromString(caller.id()), caller.username(), isModerator());
+        return new Actor(UUID.fromString(caller.id()), caller.username(), caller.isModerator());
     }
 }

@@ -11,11 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 import java.util.UUID;
 import org.colloquy.api.ApiException;
 import org.colloquy.api.Caller;
 import org.colloquy.api.Paging;
+import org.colloquy.comment.domain.ModerationQueue;
 import org.colloquy.comment.repository.CommentQueries;
 import org.colloquy.comment.rest.CommentMessages.Ban;
 import org.colloquy.comment.rest.CommentMessages.BanRequest;
@@ -26,6 +26,7 @@ import org.colloquy.comment.rest.CommentMessages.RejectRequest;
 import org.colloquy.comment.rest.CommentMessages.SettingsMessage;
 import org.colloquy.comment.service.CommentService.Actor;
 import org.colloquy.comment.service.ModerationService;
+import org.colloquy.domain.Role;
 import org.colloquy.events.Topics;
 import org.colloquy.messaging.catchup.CatchUp;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,11 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/moderation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Caller.MODERATOR, Caller.ADMIN})
+@RolesAllowed({Role.Names.MODERATOR, Role.Names.ADMIN})
 @Tag(name = "Moderation")
 public class ModerationResource {
-
-    private static final Set<String> QUEUES = Set.of("pending", "flagged", "rejected");
 
     private final ModerationService moderation;
     private final CommentQueries queries;
@@ -76,10 +75,8 @@ public class ModerationResource {
             + "flagged or rejected; limit 1-100 (default 20), offset >= 0.")
     public Uni<QueueResponse> queue(@QueryParam("status") String status, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset) {
-        String queue = status == null ? "pending" : status;
-        if (!QUEUES.contains(queue)) {
-            throw ApiException.invalid("status", "must be one of " + QUEUES);
-        }
+        ModerationQueue queue = status == null ? ModerationQueue.PENDING : ModerationQueue.named(status)
+                .orElseThrow(() -> ApiException.invalid("status", "must be one of " + ModerationQueue.NAMES));
         Paging page = Paging.of(limit, offset, 20, 100);
         return queries.queue(queue, page.limit(), page.offset()).map(result -> new QueueResponse(
                 result.comments().stream().map(QueueItem::from).toList(), result.count()));

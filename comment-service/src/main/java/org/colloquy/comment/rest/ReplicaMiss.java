@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import jakarta.ws.rs.core.Response;
 import org.colloquy.api.ApiException;
 import org.colloquy.api.ErrorMappers;
+import org.colloquy.domain.NotFound;
 import org.colloquy.messaging.catchup.NotCaughtUp;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -20,16 +21,14 @@ public class ReplicaMiss {
     static final Predicate<Throwable> PROFILE = notFound("profile");
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    private static Predicate<Throwable> notFound(String resource) {
-        return failure -> failure instanceof ApiException e && e.status() == 404
-                && e.body().errors().containsKey(resource);
+    private static Predicate<Throwable> notFound(String subject) {
+        return failure -> failure instanceof NotFound notFound && notFound.subject().equals(subject);
     }
 
     /** In the RealWorld error shape, keyed like the 404 it replaces. */
     @ServerExceptionMapper
     public Response notCaughtUp(NotCaughtUp failure) {
-        String field = failure.getCause() instanceof ApiException miss && !miss.body().errors().isEmpty()
-                ? miss.body().errors().keySet().iterator().next() : "resource";
+        String field = failure.getCause() instanceof NotFound miss ? miss.subject() : "resource";
         return ErrorMappers.answer(ApiException.unavailable(field,
                 "is not known here yet (events are delayed), try again shortly", RETRY_AFTER));
     }

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.colloquy.api.ApiException;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.CommentText;
+import org.colloquy.comment.domain.ModerationMode;
 import org.colloquy.comment.domain.ModerationSettings;
 import org.colloquy.comment.repository.CommentQueries;
 import org.colloquy.comment.repository.CommentRepository;
@@ -17,6 +17,10 @@ import org.colloquy.comment.repository.ModerationRepository;
 import org.colloquy.comment.repository.ModerationRepository.Ban;
 import org.colloquy.comment.repository.ReplicaRepository;
 import org.colloquy.comment.repository.ReplicaRepository.ArticleRef;
+import org.colloquy.domain.Invalid;
+import org.colloquy.domain.NotAllowed;
+import org.colloquy.domain.NotFound;
+import org.colloquy.domain.RateLimited;
 import org.colloquy.events.comment.CommentDeleted;
 import org.colloquy.events.comment.CommentEdited;
 import org.colloquy.events.comment.CommentPosted;
@@ -69,7 +73,7 @@ public class CommentService {
 
     private static void refuseUnpublished(ArticleRef article) {
         if (article == null || !article.published()) {
-            throw ApiException.notFound("article");
+            throw new NotFound("article");
         }
     }
 
@@ -88,20 +92,12 @@ public class CommentService {
                     ModerationSettings settings = context.settings();
                     return checkRate(author.id(), settings, context.writtenSince(), since, now)
                         .invoke(() -> CommentText.firstWord(body, settings.bannedWords()).ifPresent(word -> {
-                            throw ApiException.invalid("body", "contains a word that is not allowed here");
+                            throw new Invalid("body", "contains a word that is not allowed here");
                         }))
                         .chain(() -> parentOf(parentId, article))
                         .chain(parent -> holdRule(author.id(), body, settings).chain(hold -> {
-                            Comment comment = new Comment();
-                            comment.articleId = article.id();
-                            comment.parentId = parentId;
-                            comment.authorId = author.id();
-                            comment.body = body;
-                            comment.createdAt = now;
-                            comment.updatedAt = now;
-                            comment.status = hold.isPresent() ? Comment.PENDING : Comment.VISIBLE;
-                            comment.heldRule = hold.map(Hold::rule).orElse(null);
-                            comment.postedAt = hold.isPresent() ? null : now;
+                            Comment comment = Comment.write(article.id(), parentId, author.id(), body,
+                                    hold.map(Hold::rule).orElse(null), now);
                             return replicas.provisionalAuthor(author.id(), author.username())
                                     .call(() -> comments.persistAndFlush(comment))
                                     .chain(username -> hold.isPresent()
@@ -126,24 +122,17 @@ public class CommentService {
         Instant now = Instant.now();
         return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticle(slug)
                 .chain(article -> comments.lock(id)
-                        .invoke(comment -> {
-                            if (comment == null || !comment.articleId.equals(article.id())
-                                    || Comment.DELETED.equals(comment.status)) {
-                                throw ApiException.notFound("comment");
-                            }
-                            if (!comment.authorId.equals(author.id())) {
-                                throw ApiException.forbidden("comment");
-                            }
-                        })
+                        .map(found -> Comment.existingIn(found, article.id()))
+                        .invoke(comment -> comment.ensureAuthor(author.id()))
                         .call(comment -> refuseBanned(author.id(), now))
                         .chain(comment -> moderation.settings().chain(settings -> {
                             if (comment.createdAt.plusSeconds(settings.editWindowSeconds()).isBefore(now)) {
-                                return Uni.createFrom().failure(ApiException.forbidden("comment", "can only be "
+                                return Uni.createFrom().failure(new NotAllowed("comment", "can only be "
                                         + "edited within " + settings.editWindowSeconds() / 60 + " minutes"));
                             }
                             if (CommentText.firstWord(body, settings.bannedWords()).isPresent()) {
                                 return Uni.createFrom().failure(
-                                        ApiException.invalid("body", "contains a word that is not allowed here"));
+                                        new Invalid("body", "contains a word that is not allowed here"));
                             }
                             return (comment.isVisible() ? holdRule(author.id(), body, settings)
                                     : Uni.createFrom().item(Optional.<Hold> empty()))
@@ -169,20 +158,14 @@ public class CommentService {
     @WithTransaction
     public Uni<Void> delete(Actor actor, String slug, long id) {
         return publishedArticle(slug).chain(article -> comments.lock(id)
+                .map(found -> Comment.existingIn(found, article.id()))
                 .invoke(comment -> {
-                    if (comment == null || !comment.articleId.equals(article.id())
-                            || Comment.DELETED.equals(comment.status)) {
-                        throw ApiException.notFound("comment");
-                    }
-                    if (!comment.authorId.equals(actor.id()) && !actor.moderator()) {
-                        throw ApiException.forbidden("comment");
+                    if (!actor.moderator()) {
+                        comment.ensureAuthor(actor.id());
                     }
                 })
                 .chain(comment -> {
-                    boolean wasAnnounced = comment.isAnnounced();
-                    comment.status = Comment.DELETED;
-                    comment.body = Comment.DELETED_MARKER;
-                    comment.updatedAt = Instant.now();
+                    boolean wasAnnounced = comment.delete(Instant.now());
                     return wasAnnounced
                             ? outbox.append(new CommentDeleted(comment.id, article.id().toString(), true,
                                     comment.updatedAt)).replaceWithVoid()
@@ -210,7 +193,7 @@ public class CommentService {
 
     private static void refuseBanned(Ban ban, Instant now) {
         if (ban != null && ban.activeAt(now)) {
-            throw ApiException.forbidden("comment", ban.until() == null ? "you are banned from commenting"
+            throw new NotAllowed("comment", ban.until() == null ? "you are banned from commenting"
                     : "you are banned from commenting until " + ban.until());
         }
     }
@@ -241,7 +224,7 @@ public class CommentService {
         return comments.oldestWrittenSince(authorId, since).chain(oldest -> {
             long millis = oldest == null ? RATE_WINDOW.toMillis()
                     : Duration.between(now, oldest.plus(RATE_WINDOW)).toMillis();
-            return Uni.createFrom().failure(ApiException.tooManyRequests("comment",
+            return Uni.createFrom().failure(new RateLimited("comment",
                     Duration.ofSeconds(Math.max(1, (millis + 999) / 1000))));
         });
     }
@@ -249,11 +232,11 @@ public class CommentService {
     /** The text as stored: valid, and with something left once markup is removed; else 422. */
     private static String writtenBody(String rawBody) {
         CommentText.problem(rawBody).ifPresent(problem -> {
-            throw ApiException.invalid("body", problem);
+            throw new Invalid("body", problem);
         });
         String body = CommentText.sanitize(rawBody);
         if (body.isEmpty()) {
-            throw ApiException.invalid("body", "has no text once HTML is removed");
+            throw new Invalid("body", "has no text once HTML is removed");
         }
         return body;
     }
@@ -264,7 +247,7 @@ public class CommentService {
         }
         return comments.findById(parentId).invoke(parent -> {
             if (parent == null || !parent.articleId.equals(article.id()) || !parent.isVisible()) {
-                throw ApiException.invalid("parentId", "must be a visible comment of this article");
+                throw new Invalid("parentId", "must be a visible comment of this article");
             }
         });
     }
@@ -273,14 +256,14 @@ public class CommentService {
     }
 
     private Uni<Optional<Hold>> holdRule(UUID authorId, String body, ModerationSettings settings) {
-        if (settings.mode().equals("all")) {
+        if (settings.moderationMode() == ModerationMode.ALL) {
             return Uni.createFrom().item(Optional.of(new Hold("pre-moderation", null)));
         }
         Optional<Hold> byContent = CommentText.firstWord(body, settings.suspectWords())
                 .map(word -> new Hold("suspect-word", word))
                 .or(() -> CommentText.links(body) > settings.maxLinks()
                         ? Optional.of(new Hold("links", CommentText.links(body) + " links")) : Optional.empty());
-        if (byContent.isPresent() || !settings.mode().equals("first-comment")) {
+        if (byContent.isPresent() || settings.moderationMode() != ModerationMode.FIRST_COMMENT) {
             return Uni.createFrom().item(byContent);
         }
         return comments.hasPublishedComment(authorId).map(hasOne -> hasOne ? Optional.<Hold> empty()

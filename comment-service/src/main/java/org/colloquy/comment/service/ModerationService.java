@@ -9,13 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.colloquy.api.ApiException;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.ModerationSettings;
 import org.colloquy.comment.repository.CommentRepository;
 import org.colloquy.comment.repository.ModerationRepository;
 import org.colloquy.comment.repository.ReplicaRepository;
 import org.colloquy.comment.service.CommentService.Actor;
+import org.colloquy.domain.Conflict;
+import org.colloquy.domain.Invalid;
+import org.colloquy.domain.NotFound;
 import org.colloquy.events.comment.CommentDeleted;
 import org.colloquy.events.moderation.CommentApproved;
 import org.colloquy.events.moderation.CommentFlagged;
@@ -68,7 +70,7 @@ public class ModerationService {
     public Uni<ModerationSettings> saveSettings(ModerationSettings settings) {
         var problems = settings.problems();
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid(problems));
+            return Uni.createFrom().failure(new Invalid(problems));
         }
         return moderation.save(settings).replaceWith(settings);
     }
@@ -81,24 +83,24 @@ public class ModerationService {
     @WithTransaction
     public Uni<Long> flag(Actor reporter, String slug, long id, String reason, String note) {
         if (reason == null || !FLAG_REASONS.contains(reason)) {
-            return Uni.createFrom().failure(ApiException.invalid("reason", "must be one of " + FLAG_REASONS));
+            return Uni.createFrom().failure(new Invalid("reason", "must be one of " + FLAG_REASONS));
         }
         if (note != null && note.length() > NOTE_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("note", tooLong(NOTE_MAX)));
+            return Uni.createFrom().failure(new Invalid("note", tooLong(NOTE_MAX)));
         }
         Instant now = Instant.now();
         return commentService.publishedArticle(slug).chain(article -> comments.lock(id)
                 .invoke(comment -> {
                     if (comment == null || !comment.articleId.equals(article.id()) || !comment.isVisible()) {
-                        throw ApiException.notFound("comment");
+                        throw new NotFound("comment");
                     }
                     if (comment.authorId.equals(reporter.id())) {
-                        throw ApiException.invalid("comment", "cannot report your own comment");
+                        throw new Invalid("comment", "cannot report your own comment");
                     }
                 })
                 .chain(comment -> moderation.addFlag(id, reporter.id(), reason, note).chain(added -> {
                     if (!added) {
-                        return Uni.createFrom().failure(ApiException.conflict("flag", "you reported it already"));
+                        return Uni.createFrom().failure(new Conflict("flag", "you reported it already"));
                     }
                     // in turn: the transaction's session runs one query at a time
                     return countsTowardHold(reporter.id(), now).chain(counts -> moderation.settings()
@@ -132,18 +134,12 @@ public class ModerationService {
     public Uni<Long> approve(Actor moderator, long id) {
         Instant now = Instant.now();
         return moderated(id).chain(comment -> {
-            comment.status = Comment.VISIBLE;
-            comment.heldRule = null;
-            comment.rejectReason = null;
-            comment.flagCount = 0;
-            comment.countedFlags = 0;
-            comment.updatedAt = now;
+            boolean announce = comment.approve(now);
             Uni<Void> approved = outbox.append(new CommentApproved(id, comment.articleId.toString(),
                     comment.authorId.toString(), moderator.id().toString(), now)).replaceWithVoid();
-            if (comment.postedAt != null) {
+            if (!announce) {
                 return approved.replaceWith(id);
             }
-            comment.postedAt = now;
             return approved.chain(() -> replicas.articleOf(comment.articleId))
                     .chain(article -> (comment.parentId == null ? Uni.createFrom().<Comment> nullItem()
                             : comments.findById(comment.parentId))
@@ -155,18 +151,14 @@ public class ModerationService {
     @WithTransaction
     public Uni<Long> reject(Actor moderator, long id, String reason) {
         if (reason == null || reason.isBlank()) {
-            return Uni.createFrom().failure(ApiException.invalid("reason", "can't be blank"));
+            return Uni.createFrom().failure(new Invalid("reason", "can't be blank"));
         }
         if (reason.length() > REASON_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("reason", tooLong(REASON_MAX)));
+            return Uni.createFrom().failure(new Invalid("reason", tooLong(REASON_MAX)));
         }
         Instant now = Instant.now();
         return moderated(id).chain(comment -> {
-            boolean wasAnnounced = comment.isAnnounced();
-            comment.status = Comment.REJECTED;
-            comment.rejectReason = reason;
-            comment.postedAt = null; // no longer public: approving it later announces it again
-            comment.updatedAt = now;
+            boolean wasAnnounced = comment.reject(reason, now);
             Uni<Void> rejected = outbox.append(new CommentRejected(id, comment.articleId.toString(),
                     comment.authorId.toString(), moderator.id().toString(), reason, now)).replaceWithVoid();
             return (wasAnnounced ? rejected.chain(() -> outbox.append(new CommentDeleted(id,
@@ -178,16 +170,16 @@ public class ModerationService {
     public Uni<Void> ban(Actor moderator, String username, Instant until, String reason) {
         Instant now = Instant.now();
         if (until != null && !until.isAfter(now)) {
-            return Uni.createFrom().failure(ApiException.invalid("until", "must be in the future"));
+            return Uni.createFrom().failure(new Invalid("until", "must be in the future"));
         }
         if (until != null && !until.isBefore(UNTIL_LIMIT)) {
-            return Uni.createFrom().failure(ApiException.invalid("until",
+            return Uni.createFrom().failure(new Invalid("until",
                     "must be before the year 10000 (leave it out for a ban without end)"));
         }
         if (reason != null && reason.length() > REASON_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("reason", tooLong(REASON_MAX)));
+            return Uni.createFrom().failure(new Invalid("reason", tooLong(REASON_MAX)));
         }
-        return replicas.userIdOf(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"))
+        return replicas.userIdOf(username).onItem().ifNull().failWith(() -> new NotFound("profile"))
                 .call(userId -> moderation.saveBan(userId, until, reason, moderator.id()))
                 .call(userId -> outbox.append(new UserBannedFromCommenting(userId.toString(), username,
                         moderator.id().toString(), reason, until, now)))
@@ -197,10 +189,6 @@ public class ModerationService {
     }
 
     private Uni<Comment> moderated(long id) {
-        return comments.lock(id).invoke(comment -> {
-            if (comment == null || Comment.DELETED.equals(comment.status)) {
-                throw ApiException.notFound("comment");
-            }
-        });
+        return comments.lock(id).map(Comment::existing);
     }
 }

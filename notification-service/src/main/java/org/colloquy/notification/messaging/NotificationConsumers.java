@@ -2,10 +2,8 @@ package org.colloquy.notification.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.colloquy.events.Topics;
@@ -25,6 +23,7 @@ import org.colloquy.messaging.catchup.CatchUp;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.EventMetadata;
 import org.colloquy.messaging.inbox.Inbox;
+import org.colloquy.notification.domain.CommentRecipients;
 import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.repository.NotificationRepository;
 import org.colloquy.notification.repository.NotificationRepository.Subject;
@@ -127,12 +126,12 @@ public class NotificationConsumers {
     }
 
     /**
-     * One notification per recipient, the most specific kind first: reply, then mention, then comment. The comment was
-     * written after its author registered and its article was published, but those events come on other topics and
-     * may not be consumed yet: when the replicas miss the author, the article or a mentioned user, the handler waits
-     * (bounded) until this service consumed everything that is in those topics, and looks once more; only then is the
-     * notification written and pushed, with the author's name and the article's title in it. The author's name, which
-     * the event carries, is recorded if the user replica still lacks it.
+     * One notification per recipient, as {@link CommentRecipients} decides (reply, then mention, then comment). The
+     * comment was written after its author registered and its article was published, but those events come on other
+     * topics and may not be consumed yet: when the replicas miss the author, the article or a mentioned user, the
+     * handler waits (bounded) until this service consumed everything that is in those topics, and looks once more;
+     * only then is the notification written and pushed, with the author's name and the article's title in it. The
+     * author's name, which the event carries, is recorded if the user replica still lacks it.
      */
     private Uni<Void> onCommentPosted(CommentPosted event, EventMetadata metadata) {
         UUID actor = id(event.authorId());
@@ -149,22 +148,12 @@ public class NotificationConsumers {
     }
 
     private Uni<Boolean> notifyParties(CommentPosted event, Subject subject, List<UUID> mentioned) {
-        Set<UUID> done = new HashSet<>();
-        List<Uni<Boolean>> sends = new ArrayList<>();
-        if (event.parentAuthorId() != null && done.add(id(event.parentAuthorId()))) {
-            sends.add(notifications.notify(id(event.parentAuthorId()), NotificationType.REPLY, subject));
-        }
-        for (UUID user : mentioned) {
-            if (done.add(user)) {
-                sends.add(notifications.notify(user, NotificationType.MENTION, subject));
-            }
-        }
-        if (event.articleAuthorId() != null && done.add(id(event.articleAuthorId()))) {
-            sends.add(notifications.notify(id(event.articleAuthorId()), NotificationType.COMMENT, subject));
-        }
+        Map<UUID, String> recipients = CommentRecipients.of(id(event.authorId()), optionalId(event.parentAuthorId()),
+                mentioned, optionalId(event.articleAuthorId()));
         Uni<Boolean> any = Uni.createFrom().item(false);
-        for (Uni<Boolean> send : sends) { // one after the other: they share the transaction's connection
-            any = any.chain(sentBefore -> send.map(sent -> sentBefore || sent));
+        for (Map.Entry<UUID, String> recipient : recipients.entrySet()) { // in turn: one transaction's connection
+            any = any.chain(sentBefore -> notifications.notify(recipient.getKey(), recipient.getValue(), subject)
+                    .map(sent -> sentBefore || sent));
         }
         return any;
     }
@@ -189,5 +178,9 @@ public class NotificationConsumers {
 
     private static UUID id(String value) {
         return UUID.fromString(value);
+    }
+
+    private static UUID optionalId(String value) {
+        return value == null ? null : id(value);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.RateLimited;
 import org.colloquy.notification.repository.NotificationQueries;
 import org.colloquy.notification.repository.NotificationRepository;
 import org.colloquy.notification.repository.NotificationView;
@@ -108,7 +108,7 @@ public class LiveNotifications {
     public Multi<NotificationView> open(UUID user, Long lastEventId) {
         if (opened.merge(user, 1, Integer::sum) > streamsPerUser) {
             opened.computeIfPresent(user, (key, count) -> count == 1 ? null : count - 1);
-            throw ApiException.tooManyRequests("stream", "too many live streams (maximum is " + streamsPerUser
+            throw new RateLimited("stream", "too many live streams (maximum is " + streamsPerUser
                     + " per user)", STREAM_RETRY);
         }
         AtomicBoolean closed = new AtomicBoolean();

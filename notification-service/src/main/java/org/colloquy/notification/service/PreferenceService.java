@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.Invalid;
 import org.colloquy.messaging.NativeSql;
 import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.repository.ReplicaRepository;
@@ -48,7 +48,7 @@ public class PreferenceService {
         Map<String, Boolean> types = preferences.types() == null ? Map.of() : preferences.types();
         List<String> unknown = types.keySet().stream().filter(type -> !NotificationType.ALL.contains(type)).toList();
         if (!unknown.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid("types", "unknown types " + unknown
+            return Uni.createFrom().failure(new Invalid("types", "unknown types " + unknown
                     + "; known are " + NotificationType.ALL));
         }
         Map<String, List<String>> unset = new TreeMap<>();
@@ -58,14 +58,14 @@ public class PreferenceService {
             }
         });
         if (!unset.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid(unset));
+            return Uni.createFrom().failure(new Invalid(unset));
         }
         List<String> muted = preferences.mutedArticles();
         if (muted != null && muted.stream().anyMatch(slug -> slug == null || slug.isBlank())) {
-            return Uni.createFrom().failure(ApiException.invalid("mutedArticles", "must be a list of slugs"));
+            return Uni.createFrom().failure(new Invalid("mutedArticles", "must be a list of slugs"));
         }
         if (muted != null && muted.size() > MUTED_MAX) {
-            return Uni.createFrom().failure(ApiException.invalid("mutedArticles", "at most " + MUTED_MAX));
+            return Uni.createFrom().failure(new Invalid("mutedArticles", "at most " + MUTED_MAX));
         }
         return of(user).chain(current -> {
             Map<String, Boolean> merged = new LinkedHashMap<>(current.types());
@@ -101,7 +101,7 @@ public class PreferenceService {
         }
         return unknown.invoke(missing -> {
             if (!missing.isEmpty()) {
-                throw ApiException.invalid("mutedArticles", "unknown articles " + missing);
+                throw new Invalid("mutedArticles", "unknown articles " + missing);
             }
         }).replaceWithVoid();
     }

@@ -4,14 +4,15 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.colloquy.domain.Role;
 
-/** The roles a token can carry: {@code user} for everyone, {@code moderator} and {@code admin} granted by an admin. */
+/**
+ * A user's {@link Role}s as the {@code users.roles} column holds them: their names, sorted, comma-separated, with
+ * {@code user} always present.
+ */
 public final class Roles {
 
-    public static final String USER = "user";
-    public static final String MODERATOR = "moderator";
-    public static final String ADMIN = "admin";
-    public static final Set<String> ALL = Set.of(USER, MODERATOR, ADMIN);
+    private static final String USER = Role.USER.value();
 
     public static Set<String> parse(String roles) {
         Set<String> parsed = Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())

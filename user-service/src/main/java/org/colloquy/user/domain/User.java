@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.colloquy.domain.Role;
 
 /** An account: credentials, public profile and roles. */
 @Entity
@@ -40,7 +41,7 @@ public class User {
         user.username = username;
         user.email = email;
         user.passwordHash = passwordHash;
-        user.roles = Roles.USER;
+        user.roles = Role.USER.value();
         user.createdAt = now;
         user.updatedAt = now;
         return user;

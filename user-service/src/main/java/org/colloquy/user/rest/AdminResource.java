@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.colloquy.api.ApiException;
 import org.colloquy.api.Caller;
+import org.colloquy.domain.Role;
 import org.colloquy.user.rest.UserMessages.RolesRequest;
 import org.colloquy.user.rest.UserMessages.RolesResponse;
 import org.colloquy.user.service.RoleService;
@@ -32,7 +33,7 @@ public class AdminResource {
     }
 
     @PUT
-    @RolesAllowed("admin")
+    @RolesAllowed(Role.Names.ADMIN)
     @Operation(summary = "Set a user's roles", description = "Body {\"roles\":[\"moderator\"]}; 'user' is always "
             + "kept. Takes effect with the user's next token.")
     public Uni<RolesResponse> setRoles(@PathParam("username") String username, RolesRequest request) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.Conflict;
+import org.colloquy.domain.Invalid;
+import org.colloquy.domain.NotAuthenticated;
+import org.colloquy.domain.NotFound;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.events.user.UserSessionsRevoked;
@@ -59,7 +62,7 @@ public class AccountService {
         ProfileRules.email(registration.email()).ifPresent(p -> problems.put("email", List.of(p)));
         ProfileRules.password(registration.password()).ifPresent(p -> problems.put("password", List.of(p)));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid(problems));
+            return Uni.createFrom().failure(new Invalid(problems));
         }
         return registrationThrottle.attempt(clientAddress)
                 .chain(() -> hasher.hash(registration.password()))
@@ -84,7 +87,7 @@ public class AccountService {
         ProfileRules.loginEmail(email).ifPresent(p -> problems.put("email", List.of(p)));
         ProfileRules.loginPassword(password).ifPresent(p -> problems.put("password", List.of(p)));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid(problems));
+            return Uni.createFrom().failure(new Invalid(problems));
         }
         return loginThrottle.attempt(email, clientAddress)
                 .chain(() -> findByEmail(email))
@@ -92,7 +95,7 @@ public class AccountService {
                 .chain(user -> {
                     if (user == null) {
                         Log.infof("Failed log-in for %s from %s", ProfileRules.normalizedEmail(email), clientAddress);
-                        return Uni.createFrom().failure(ApiException.unauthorized("credentials", "invalid"));
+                        return Uni.createFrom().failure(new NotAuthenticated("credentials", "invalid"));
                     }
                     return loginThrottle.succeeded(email, clientAddress)
                             .replaceWith(new UserView(user, tokens.issue(user)));
@@ -118,7 +121,7 @@ public class AccountService {
 
     @WithSession
     Uni<User> find(UUID userId) {
-        return users.findById(userId).onItem().ifNull().failWith(() -> ApiException.notFound("user"));
+        return users.findById(userId).onItem().ifNull().failWith(() -> new NotFound("user"));
     }
 
     public Uni<UserView> update(UUID userId, AccountChanges changes) {
@@ -135,7 +138,7 @@ public class AccountService {
         ProfileRules.bio(changes.bio()).ifPresent(p -> problems.put("bio", List.of(p)));
         ProfileRules.image(ProfileRules.emptyToNull(changes.image())).ifPresent(p -> problems.put("image", List.of(p)));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(ApiException.invalid(problems));
+            return Uni.createFrom().failure(new Invalid(problems));
         }
         Uni<Optional<String>> newHash = changes.password() == null ? Uni.createFrom().item(Optional.empty())
                 : hasher.hash(changes.password()).map(Optional::of);
@@ -150,7 +153,7 @@ public class AccountService {
      */
     @WithTransaction
     Uni<User> apply(UUID userId, AccountChanges changes, String newPasswordHash) {
-        return users.findById(userId).onItem().ifNull().failWith(() -> ApiException.notFound("user"))
+        return users.findById(userId).onItem().ifNull().failWith(() -> new NotFound("user"))
                 .call(user -> ensureAvailable(
                         changes.username() == null ? null : changes.username().trim(),
                         changes.email() == null ? null : changes.email().trim(), user.id))
@@ -196,11 +199,11 @@ public class AccountService {
                 : users.usernameTaken(username, self);
         return usernameTaken.chain(taken -> {
             if (taken) {
-                return Uni.createFrom().failure(ApiException.conflict("username", "has already been taken"));
+                return Uni.createFrom().failure(new Conflict("username", "has already been taken"));
             }
             return email == null ? Uni.createFrom().item(false) : users.emailTaken(email, self);
         }).chain(taken -> taken
-                ? Uni.createFrom().failure(ApiException.conflict("email", "has already been taken"))
+                ? Uni.createFrom().failure(new Conflict("email", "has already been taken"))
                 : Uni.createFrom().voidItem());
     }
 }

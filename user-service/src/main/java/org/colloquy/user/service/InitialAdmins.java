@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.colloquy.user.domain.Roles;
+import org.colloquy.domain.Role;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +53,7 @@ public class InitialAdmins {
             Set<String> granted = new TreeSet<>();
             for (User user : existing) {
                 Set<String> roles = new TreeSet<>(user.roleSet());
-                roles.add(Roles.ADMIN);
+                roles.add(Role.ADMIN.value());
                 user.grant(roles);
                 granted.add(user.username);
             }

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.RateLimited;
 import org.colloquy.user.domain.ProfileRules;
 import org.colloquy.user.service.AttemptCounter.Count;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,7 +45,7 @@ public class LoginThrottle {
             wait = longer(wait, counts.get(account), maxPerAccount);
             wait = longer(wait, counts.get(client), maxPerAddress);
             if (!wait.isZero()) {
-                throw ApiException.tooManyRequests("credentials", wait);
+                throw new RateLimited("credentials", wait);
             }
         }).replaceWithVoid();
     }

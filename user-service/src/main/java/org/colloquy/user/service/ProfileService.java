@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.Invalid;
+import org.colloquy.domain.NotFound;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserUnfollowed;
 import org.colloquy.messaging.outbox.Outbox;
@@ -45,12 +46,12 @@ public class ProfileService {
     public Uni<ProfileView> follow(UUID followerId, String username) {
         return findProfile(username).chain(followee -> {
             if (followee.id.equals(followerId)) {
-                return Uni.createFrom().failure(ApiException.invalid("username", "cannot follow yourself"));
+                return Uni.createFrom().failure(new Invalid("username", "cannot follow yourself"));
             }
             return follows.follows(followerId, followee.id).chain(already -> already
                     ? Uni.createFrom().voidItem()
                     : users.findById(followerId)
-                            .onItem().ifNull().failWith(() -> ApiException.notFound("user"))
+                            .onItem().ifNull().failWith(() -> new NotFound("user"))
                             .call(follower -> follows.persist(Follow.of(followerId, followee.id, Instant.now())))
                             .call(follower -> outbox.append(new UserFollowed(follower.id.toString(),
                                     follower.username, followee.id.toString(), followee.username)))
@@ -70,6 +71,6 @@ public class ProfileService {
     }
 
     private Uni<User> findProfile(String username) {
-        return users.findByUsername(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"));
+        return users.findByUsername(username).onItem().ifNull().failWith(() -> new NotFound("profile"));
     }
 }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.RateLimited;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,7 +44,7 @@ public class RegistrationThrottle {
         return counter.count(List.of(key), window).invoke(counts -> {
             AttemptCounter.Count count = counts.get(key);
             if (count != null && count.attempts() > maxPerAddress) {
-                throw ApiException.tooManyRequests("registration", count.untilWindowEnds());
+                throw new RateLimited("registration", count.untilWindowEnds());
             }
         }).replaceWithVoid();
     }

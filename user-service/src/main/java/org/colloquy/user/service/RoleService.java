@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.Invalid;
+import org.colloquy.domain.NotFound;
+import org.colloquy.domain.Role;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.messaging.outbox.Outbox;
-import org.colloquy.user.domain.Roles;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 
@@ -34,19 +35,19 @@ public class RoleService {
     @WithTransaction
     public Uni<User> setRoles(String adminId, String username, List<String> roles) {
         if (roles == null) {
-            return Uni.createFrom().failure(ApiException.invalid("roles", "can't be blank"));
+            return Uni.createFrom().failure(new Invalid("roles", "can't be blank"));
         }
         if (roles.contains(null)) {
-            return Uni.createFrom().failure(ApiException.invalid("roles", "must not contain null"));
+            return Uni.createFrom().failure(new Invalid("roles", "must not contain null"));
         }
         Set<String> wanted = new TreeSet<>(roles);
-        if (!Roles.ALL.containsAll(wanted)) {
-            return Uni.createFrom().failure(ApiException.invalid("roles", "must be among " + new TreeSet<>(Roles.ALL)));
+        if (!Role.NAMES.containsAll(wanted)) {
+            return Uni.createFrom().failure(new Invalid("roles", "must be among " + new TreeSet<>(Role.NAMES)));
         }
-        return users.findByUsername(username).onItem().ifNull().failWith(() -> ApiException.notFound("profile"))
+        return users.findByUsername(username).onItem().ifNull().failWith(() -> new NotFound("profile"))
                 .call(user -> {
-                    if (user.id.toString().equals(adminId) && !wanted.contains(Roles.ADMIN)) {
-                        throw ApiException.invalid("roles", "an admin cannot take away their own admin role");
+                    if (user.id.toString().equals(adminId) && !wanted.contains(Role.ADMIN.value())) {
+                        throw new Invalid("roles", "an admin cannot take away their own admin role");
                     }
                     if (!user.changeRoles(wanted)) {
                         return Uni.createFrom().voidItem();

@@ -1,7 +1,7 @@
 package org.colloquy.user.service;
 
 import io.vertx.pgclient.PgException;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.Conflict;
 
 /**
  * Two requests that take the same username or e-mail at the same moment both pass the availability check; the
@@ -17,7 +17,7 @@ final class UniqueViolation {
         PgException error = pgError(failure);
         String field = error != null && error.getConstraint() != null && error.getConstraint().contains("email")
                 ? "email" : "username";
-        return ApiException.conflict(field, "has already been taken");
+        return new Conflict(field, "has already been taken");
     }
 
     private static PgException pgError(Throwable failure) {
