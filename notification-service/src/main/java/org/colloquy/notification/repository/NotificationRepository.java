@@ -58,7 +58,7 @@ public class NotificationRepository {
     /** The recipient has not turned the type off and has not muted the article. */
     private static String wanted(String recipient, String type, String article) {
         return "and not exists (select 1 from preference p where p.user_id = " + recipient
-                + " and p.disabled_types like '%,' || " + type + " || ',%') "
+                + " and " + type + " = any(p.disabled_types)) "
                 + "and (" + article + " is null or not exists (select 1 from muted_article m where m.user_id = "
                 + recipient + " and m.article_id = " + article + "))";
     }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.colloquy.domain.Invalid;
-import org.colloquy.messaging.NativeSql;
 import org.colloquy.notification.domain.NotificationType;
+import org.colloquy.notification.repository.PreferenceRepository;
 import org.colloquy.notification.repository.ReplicaRepository;
 
 /** Which notification types a user wants, and which articles they muted (by slug). */
@@ -24,28 +24,27 @@ public class PreferenceService {
     public record Preferences(Map<String, Boolean> types, List<String> mutedArticles) {
     }
 
+    private final PreferenceRepository preferences;
     private final ReplicaRepository replicas;
 
-    public PreferenceService(ReplicaRepository replicas) {
+    public PreferenceService(PreferenceRepository preferences, ReplicaRepository replicas) {
+        this.preferences = preferences;
         this.replicas = replicas;
     }
 
     @WithSession
     public Uni<Preferences> of(UUID user) {
-        return NativeSql.list("select disabled_types from preference where user_id = ?1", user).chain(rows -> {
-            String disabled = rows.isEmpty() ? "" : rows.get(0).toString();
+        return preferences.disabledTypes(user).chain(disabled -> {
             Map<String, Boolean> types = new LinkedHashMap<>();
-            NotificationType.ALL.forEach(type -> types.put(type, !disabled.contains("," + type + ",")));
-            return NativeSql.list("select a.slug from muted_article m join article_replica a on a.article_id = "
-                    + "m.article_id where m.user_id = ?1 order by a.slug", user)
-                    .map(slugs -> new Preferences(types, slugs.stream().map(Object::toString).toList()));
+            NotificationType.ALL.forEach(type -> types.put(type, !disabled.contains(type)));
+            return preferences.mutedSlugs(user).map(slugs -> new Preferences(types, slugs));
         });
     }
 
     /** Types left out stay as they were; the muted list replaces the old one. */
     @WithTransaction
-    public Uni<Preferences> save(UUID user, Preferences preferences) {
-        Map<String, Boolean> types = preferences.types() == null ? Map.of() : preferences.types();
+    public Uni<Preferences> save(UUID user, Preferences wanted) {
+        Map<String, Boolean> types = wanted.types() == null ? Map.of() : wanted.types();
         List<String> unknown = types.keySet().stream().filter(type -> !NotificationType.ALL.contains(type)).toList();
         if (!unknown.isEmpty()) {
             return Uni.createFrom().failure(new Invalid("types", "unknown types " + unknown
@@ -60,7 +59,7 @@ public class PreferenceService {
         if (!unset.isEmpty()) {
             return Uni.createFrom().failure(new Invalid(unset));
         }
-        List<String> muted = preferences.mutedArticles();
+        List<String> muted = wanted.mutedArticles();
         if (muted != null && muted.stream().anyMatch(slug -> slug == null || slug.isBlank())) {
             return Uni.createFrom().failure(new Invalid("mutedArticles", "must be a list of slugs"));
         }
@@ -70,18 +69,11 @@ public class PreferenceService {
         return of(user).chain(current -> {
             Map<String, Boolean> merged = new LinkedHashMap<>(current.types());
             merged.putAll(types);
-            StringBuilder disabled = new StringBuilder(",");
-            merged.forEach((type, on) -> {
-                if (!on) {
-                    disabled.append(type).append(',');
-                }
-            });
-            Uni<Void> saved = NativeSql.execute("insert into preference (user_id, disabled_types) values (?1, ?2) "
-                    + "on conflict (user_id) do update set disabled_types = excluded.disabled_types", user,
-                    disabled.toString());
+            List<String> disabled = merged.entrySet().stream().filter(type -> !type.getValue())
+                    .map(Map.Entry::getKey).toList();
+            Uni<Void> saved = preferences.saveDisabledTypes(user, disabled);
             if (muted != null) {
-                saved = saved.chain(() -> NativeSql.execute("delete from muted_article where user_id = ?1", user))
-                        .chain(() -> mute(user, muted));
+                saved = saved.chain(() -> preferences.unmuteAll(user)).chain(() -> mute(user, muted));
             }
             return saved;
         }).chain(() -> of(user));
@@ -95,8 +87,7 @@ public class PreferenceService {
                     missing.add(slug);
                     return Uni.createFrom().item(missing);
                 }
-                return NativeSql.execute("insert into muted_article values (?1, ?2) on conflict do nothing", user,
-                        article).replaceWith(missing);
+                return preferences.mute(user, article).replaceWith(missing);
             }));
         }
         return unknown.invoke(missing -> {
