@@ -34,7 +34,8 @@ public class Comment {
     @Convert(converter = CommentStatus.Column.class)
     public CommentStatus status;
     @Column(name = "held_rule")
-    public String heldRule;
+    @Convert(converter = HoldRule.Column.class)
+    public HoldRule heldRule;
     @Column(name = "reject_reason")
     public String rejectReason;
     /** Every report since the last approval, for moderators. */
@@ -52,7 +53,7 @@ public class Comment {
     public Instant updatedAt;
 
     /** A new comment: public at once, or held for a moderator when {@code heldRule} names why. */
-    public static Comment write(UUID articleId, Long parentId, UUID authorId, String body, String heldRule,
+    public static Comment write(UUID articleId, Long parentId, UUID authorId, String body, HoldRule heldRule,
             Instant now) {
         Comment comment = new Comment();
         comment.articleId = articleId;
@@ -104,7 +105,7 @@ public class Comment {
     }
 
     /** Waits for a moderator; {@code rule} names why. An announced comment stays announced (approval restores it). */
-    public void hold(String rule) {
+    public void hold(HoldRule rule) {
         status = CommentStatus.PENDING;
         heldRule = rule;
     }

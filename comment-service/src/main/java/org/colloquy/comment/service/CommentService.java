@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.CommentText;
+import org.colloquy.comment.domain.HoldRule;
 import org.colloquy.comment.domain.ModerationMode;
 import org.colloquy.comment.domain.ModerationSettings;
 import org.colloquy.comment.repository.CommentQueries;
@@ -101,9 +102,7 @@ public class CommentService {
                             return replicas.provisionalAuthor(author.id(), author.username())
                                     .call(() -> comments.persistAndFlush(comment))
                                     .chain(username -> hold.isPresent()
-                                            ? outbox.append(new CommentHeldForReview(comment.id,
-                                                    article.id().toString(), author.id().toString(), hold.get().rule(),
-                                                    hold.get().detail(), now)).replaceWithVoid()
+                                            ? announceHeld(comment, hold.get(), now)
                                             : announce(comment, article, parent, username))
                                     // last: the writer's lock is held for the count and the commit only
                                     .call(() -> withinRate(author.id(), settings, now))
@@ -149,8 +148,7 @@ public class CommentService {
                         hold.isPresent() ? null : CommentText.excerpt(body), now)).replaceWithVoid()
                 : Uni.createFrom().voidItem();
         return edited.chain(() -> hold.isPresent()
-                ? outbox.append(new CommentHeldForReview(comment.id, article.id().toString(),
-                        comment.authorId.toString(), hold.get().rule(), hold.get().detail(), now)).replaceWithVoid()
+                ? announceHeld(comment, hold.get(), now)
                 : Uni.createFrom().voidItem()).replaceWith(comment.id);
     }
 
@@ -171,6 +169,12 @@ public class CommentService {
                                     comment.updatedAt)).replaceWithVoid()
                             : Uni.createFrom().voidItem();
                 }));
+    }
+
+    /** Tells the moderators (and the platform) that a comment waits for them, and why. */
+    private Uni<Void> announceHeld(Comment comment, Hold hold, Instant now) {
+        return outbox.append(new CommentHeldForReview(comment.id, comment.articleId.toString(),
+                comment.authorId.toString(), hold.rule().value(), hold.detail(), now)).replaceWithVoid();
     }
 
     /** Announces a comment that just became public. */
@@ -252,21 +256,21 @@ public class CommentService {
         });
     }
 
-    record Hold(String rule, String detail) {
+    record Hold(HoldRule rule, String detail) {
     }
 
     private Uni<Optional<Hold>> holdRule(UUID authorId, String body, ModerationSettings settings) {
         if (settings.moderationMode() == ModerationMode.ALL) {
-            return Uni.createFrom().item(Optional.of(new Hold("pre-moderation", null)));
+            return Uni.createFrom().item(Optional.of(new Hold(HoldRule.PRE_MODERATION, null)));
         }
         Optional<Hold> byContent = CommentText.firstWord(body, settings.suspectWords())
-                .map(word -> new Hold("suspect-word", word))
+                .map(word -> new Hold(HoldRule.SUSPECT_WORD, word))
                 .or(() -> CommentText.links(body) > settings.maxLinks()
-                        ? Optional.of(new Hold("links", CommentText.links(body) + " links")) : Optional.empty());
+                        ? Optional.of(new Hold(HoldRule.LINKS, CommentText.links(body) + " links")) : Optional.empty());
         if (byContent.isPresent() || settings.moderationMode() != ModerationMode.FIRST_COMMENT) {
             return Uni.createFrom().item(byContent);
         }
         return comments.hasPublishedComment(authorId).map(hasOne -> hasOne ? Optional.<Hold> empty()
-                : Optional.of(new Hold("first-comment", null)));
+                : Optional.of(new Hold(HoldRule.FIRST_COMMENT, null)));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.colloquy.comment.domain.Comment;
+import org.colloquy.comment.domain.HoldRule;
 import org.colloquy.comment.domain.ModerationSettings;
 import org.colloquy.comment.repository.CommentRepository;
 import org.colloquy.comment.repository.ModerationRepository;
@@ -25,7 +26,6 @@ import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.messaging.outbox.Outbox;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Settings, reader reports and the moderators' decisions, each announced on moderation.events. */
 @ApplicationScoped
@@ -46,15 +46,13 @@ public class ModerationService {
     private final Duration flagMinAccountAge;
 
     public ModerationService(CommentRepository comments, ModerationRepository moderation, ReplicaRepository replicas,
-            CommentService commentService, Outbox outbox,
-            @ConfigProperty(name = "colloquy.comments.flags.min-account-age", defaultValue = "24h")
-            Duration flagMinAccountAge) {
+            CommentService commentService, Outbox outbox, CommentSettings settings) {
         this.comments = comments;
         this.moderation = moderation;
         this.replicas = replicas;
         this.commentService = commentService;
         this.outbox = outbox;
-        this.flagMinAccountAge = flagMinAccountAge;
+        this.flagMinAccountAge = settings.flags().minAccountAge();
     }
 
     static String tooLong(int max) {
@@ -112,9 +110,9 @@ public class ModerationService {
                                 if (!held) {
                                     return flagged;
                                 }
-                                comment.hold("reports");
+                                comment.hold(HoldRule.REPORTS);
                                 return flagged.chain(() -> outbox.append(new CommentHeldForReview(id,
-                                        article.id().toString(), comment.authorId.toString(), "reports",
+                                        article.id().toString(), comment.authorId.toString(), HoldRule.REPORTS.value(),
                                         comment.countedFlags + " reports", now))).replaceWithVoid();
                             })).replaceWith(id);
                 })));

@@ -27,9 +27,9 @@ class CommentTest {
 
     @Test
     void aHeldCommentWaitsUnannouncedAndItsFirstApprovalAnnouncesIt() {
-        Comment comment = Comment.write(ARTICLE, 7L, AUTHOR, "Siehe https://example.org", "links", WRITTEN);
+        Comment comment = Comment.write(ARTICLE, 7L, AUTHOR, "Siehe https://example.org", HoldRule.LINKS, WRITTEN);
         assertThat(comment.status).isEqualTo(CommentStatus.PENDING);
-        assertThat(comment.heldRule).isEqualTo("links");
+        assertThat(comment.heldRule).isEqualTo(HoldRule.LINKS);
         assertThat(comment.isAnnounced()).isFalse();
 
         assertThat(comment.approve(LATER)).as("first approval announces").isTrue();
@@ -47,7 +47,7 @@ class CommentTest {
         assertThat(comment.reported(false, 2)).as("a report that does not count").isFalse();
         assertThat(comment.reported(true, 2)).isTrue();
         assertThat(comment.flagCount).isEqualTo(3);
-        comment.hold("reports");
+        comment.hold(HoldRule.REPORTS);
         assertThat(comment.isAnnounced()).as("a held comment stays announced").isTrue();
 
         assertThat(comment.approve(LATER)).isFalse();
@@ -79,7 +79,7 @@ class CommentTest {
         assertThatThrownBy(() -> Comment.existing(comment)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> Comment.existing(null)).isInstanceOf(NotFound.class);
 
-        Comment held = Comment.write(ARTICLE, null, AUTHOR, "Spam", "words", WRITTEN);
+        Comment held = Comment.write(ARTICLE, null, AUTHOR, "Spam", HoldRule.SUSPECT_WORD, WRITTEN);
         assertThat(held.delete(LATER)).as("never announced").isFalse();
     }
 
@@ -99,6 +99,12 @@ class CommentTest {
             assertThat(column.convertToDatabaseColumn(status)).isEqualTo(status.name().toLowerCase());
             assertThat(column.convertToEntityAttribute(status.value())).isEqualTo(status);
         }
+        HoldRule.Column rules = new HoldRule.Column();
+        for (HoldRule rule : HoldRule.values()) {
+            assertThat(rules.convertToEntityAttribute(rules.convertToDatabaseColumn(rule))).isEqualTo(rule);
+        }
+        assertThat(HoldRule.PRE_MODERATION.value()).isEqualTo("pre-moderation");
+        assertThat(HoldRule.of("first-comment")).isEqualTo(HoldRule.FIRST_COMMENT);
         assertThat(ModerationQueue.NAMES).containsExactly("pending", "flagged", "rejected");
         assertThat(ModerationQueue.named("flagged")).contains(ModerationQueue.FLAGGED);
         assertThat(ModerationQueue.named("all")).isEmpty();

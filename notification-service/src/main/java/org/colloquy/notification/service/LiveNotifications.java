@@ -53,9 +53,9 @@ public class LiveNotifications {
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
-            @ConfigProperty(name = "colloquy.notifications.streams-per-user", defaultValue = "5") int streamsPerUser) {
+            NotificationSettings settings) {
         this.queries = queries;
-        this.streamsPerUser = streamsPerUser;
+        this.streamsPerUser = settings.streamsPerUser();
         this.metrics = metrics;
         this.vertx = vertx;
         this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))

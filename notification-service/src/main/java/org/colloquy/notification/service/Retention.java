@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.colloquy.notification.repository.NotificationQueries;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Read notifications older than {@code colloquy.notifications.retention} are purged; unread ones stay. */
 @ApplicationScoped
@@ -17,10 +16,9 @@ public class Retention {
     private final NotificationQueries queries;
     private final Duration retention;
 
-    public Retention(NotificationQueries queries,
-            @ConfigProperty(name = "colloquy.notifications.retention", defaultValue = "P30D") Duration retention) {
+    public Retention(NotificationQueries queries, NotificationSettings settings) {
         this.queries = queries;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     @Scheduled(identity = "purge-read-notifications", every = "${colloquy.notifications.purge-every:1h}",

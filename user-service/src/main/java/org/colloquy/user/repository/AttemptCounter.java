@@ -1,4 +1,4 @@
-package org.colloquy.user.service;
+package org.colloquy.user.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

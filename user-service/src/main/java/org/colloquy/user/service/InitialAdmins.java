@@ -9,14 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.colloquy.domain.Role;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The first administrators come from the operator: at start-up, the accounts named in
@@ -30,9 +28,8 @@ public class InitialAdmins {
     private final Set<String> usernames;
     private final UserRepository users;
 
-    public InitialAdmins(@ConfigProperty(name = "colloquy.users.initial-admins") Optional<List<String>> usernames,
-            UserRepository users) {
-        this.usernames = usernames.orElse(List.of()).stream().map(name -> name.trim().toLowerCase(Locale.ROOT))
+    public InitialAdmins(UserSettings settings, UserRepository users) {
+        this.usernames = settings.initialAdmins().orElse(List.of()).stream().map(name -> name.trim().toLowerCase(Locale.ROOT))
                 .filter(name -> !name.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
         this.users = users;
     }

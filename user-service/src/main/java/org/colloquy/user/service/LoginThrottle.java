@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import org.colloquy.domain.RateLimited;
 import org.colloquy.user.domain.ProfileRules;
-import org.colloquy.user.service.AttemptCounter.Count;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.colloquy.user.repository.AttemptCounter;
+import org.colloquy.user.repository.AttemptCounter.Count;
 
 /**
  * Slows down password guessing: log-in attempts are counted per account (the normalised e-mail) and per client
@@ -24,16 +24,11 @@ public class LoginThrottle {
     private final int maxPerAddress;
     private final Duration window;
 
-    public LoginThrottle(AttemptCounter counter,
-            @ConfigProperty(name = "colloquy.users.login.max-failures-per-account", defaultValue = "5")
-            int maxPerAccount,
-            @ConfigProperty(name = "colloquy.users.login.max-failures-per-address", defaultValue = "20")
-            int maxPerAddress,
-            @ConfigProperty(name = "colloquy.users.login.window", defaultValue = "PT15M") Duration window) {
+    public LoginThrottle(AttemptCounter counter, UserSettings settings) {
         this.counter = counter;
-        this.maxPerAccount = maxPerAccount;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
+        this.maxPerAccount = settings.login().maxFailuresPerAccount();
+        this.maxPerAddress = settings.login().maxFailuresPerAddress();
+        this.window = settings.login().window();
     }
 
     /** Counts this attempt; fails with 429 when the account or the address is past its limit. */

@@ -8,7 +8,6 @@ import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Argon2id password hashes in the PHC string format, which records its own parameters, so stronger settings apply to
@@ -30,11 +29,10 @@ public class PasswordHasher {
     private final WorkerExecutor hashing;
 
     public PasswordHasher(Vertx vertx,
-            @ConfigProperty(name = "colloquy.users.password.memory-kib", defaultValue = "19456") int memoryKib,
-            @ConfigProperty(name = "colloquy.users.password.iterations", defaultValue = "2") int iterations,
-            @ConfigProperty(name = "colloquy.users.password.max-concurrent") java.util.Optional<Integer> maxConcurrent) {
-        this.argon2 = Argon2Function.getInstance(memoryKib, iterations, 1, 32, Argon2.ID);
-        int threads = Math.max(1, maxConcurrent.orElse(Runtime.getRuntime().availableProcessors()));
+            UserSettings settings) {
+        UserSettings.Password password = settings.password();
+        this.argon2 = Argon2Function.getInstance(password.memoryKib(), password.iterations(), 1, 32, Argon2.ID);
+        int threads = Math.max(1, password.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()));
         this.hashing = vertx.createSharedWorkerExecutor(THREADS, threads);
     }
 

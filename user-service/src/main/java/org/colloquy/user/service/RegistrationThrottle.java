@@ -4,10 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.colloquy.domain.RateLimited;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.colloquy.user.repository.AttemptCounter;
 
 /**
  * Limits how many accounts one client address can create per window, so that throw-away accounts (to flag a comment
@@ -23,16 +22,11 @@ public class RegistrationThrottle {
     private final Duration window;
     private final Set<String> unthrottled;
 
-    public RegistrationThrottle(AttemptCounter counter,
-            @ConfigProperty(name = "colloquy.users.registration.max-per-address", defaultValue = "10")
-            int maxPerAddress,
-            @ConfigProperty(name = "colloquy.users.registration.window", defaultValue = "PT1H") Duration window,
-            @ConfigProperty(name = "colloquy.users.registration.unthrottled-addresses")
-            Optional<Set<String>> unthrottled) {
+    public RegistrationThrottle(AttemptCounter counter, UserSettings settings) {
         this.counter = counter;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
-        this.unthrottled = unthrottled.orElse(Set.of());
+        this.maxPerAddress = settings.registration().maxPerAddress();
+        this.window = settings.registration().window();
+        this.unthrottled = settings.registration().unthrottledAddresses().orElse(Set.of());
     }
 
     /** Counts this registration attempt; fails with 429 when the address is past its limit. */
