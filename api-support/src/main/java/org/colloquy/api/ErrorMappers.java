@@ -8,9 +8,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -18,10 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.colloquy.domain.Refusal;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,18 +44,6 @@ public class ErrorMappers {
             response.header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()));
         }
         return response.build();
-    }
-
-    /** Bean Validation on request bodies: each violated field with its messages, 422. */
-    @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e) {
-        Map<String, List<String>> errors = new TreeMap<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.computeIfAbsent(field(violation.getPropertyPath()), key -> new ArrayList<>())
-                    .add(violation.getMessage());
-        }
-        errors.values().forEach(messages -> messages.sort(null));
-        return json(422, new ErrorBody(errors));
     }
 
     /** A body that is not JSON. (Named types: they win over the JSON extension's own mappers.) */
@@ -160,17 +142,5 @@ public class ErrorMappers {
 
     private static Response json(int status, ErrorBody body) {
         return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** {@code register.request.user.email} → {@code email}: clients know their fields, not our parameters. */
-    private static String field(Path path) {
-        String field = "body";
-        for (Path.Node node : path) {
-            if (node.getName() != null && node.getKind() != jakarta.validation.ElementKind.METHOD
-                    && node.getKind() != jakarta.validation.ElementKind.PARAMETER) {
-                field = node.getName();
-            }
-        }
-        return field;
     }
 }

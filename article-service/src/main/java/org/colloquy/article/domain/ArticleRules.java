@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The limits of an article, checked in one place for create and update; each violation is a 422 for its field. */
+/** The limits of an article, one rule per field for create and update; each returns the field's problem, if any. */
 public final class ArticleRules {
 
     public static final int TITLE_MAX = 300;
@@ -28,97 +27,88 @@ public final class ArticleRules {
 
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
-    private final Map<String, List<String>> problems = new LinkedHashMap<>();
-
-    public ArticleRules title(String title, boolean required) {
-        if (title == null || title.isBlank()) {
-            if (required || title != null) {
-                problems.put("title", List.of("can't be blank"));
-            }
-        } else if (title.length() > TITLE_MAX) {
-            problems.put("title", List.of("must be at most " + TITLE_MAX + " characters"));
-        }
-        return this;
+    public static Optional<String> title(String title, boolean required) {
+        return blank(title, required).or(() -> title != null && title.length() > TITLE_MAX
+                ? Optional.of("must be at most " + TITLE_MAX + " characters") : Optional.empty());
     }
 
-    public ArticleRules description(String description, boolean required) {
-        if (description == null || description.isBlank()) {
-            if (required || description != null) {
-                problems.put("description", List.of("can't be blank"));
-            }
-        } else if (description.length() > DESCRIPTION_MAX) {
-            problems.put("description", List.of("must be at most " + DESCRIPTION_MAX + " characters"));
-        }
-        return this;
+    public static Optional<String> description(String description, boolean required) {
+        return blank(description, required).or(() -> description != null && description.length() > DESCRIPTION_MAX
+                ? Optional.of("must be at most " + DESCRIPTION_MAX + " characters") : Optional.empty());
     }
 
-    public ArticleRules body(String body, boolean required) {
-        if (body == null || body.isBlank()) {
-            if (required || body != null) {
-                problems.put("body", List.of("can't be blank"));
-            }
-        } else if (body.getBytes(StandardCharsets.UTF_8).length > BODY_MAX_BYTES) {
-            problems.put("body", List.of("must be at most " + BODY_MAX_BYTES + " bytes"));
-        }
-        return this;
+    public static Optional<String> body(String body, boolean required) {
+        return blank(body, required).or(() -> body != null
+                && body.getBytes(StandardCharsets.UTF_8).length > BODY_MAX_BYTES
+                ? Optional.of("must be at most " + BODY_MAX_BYTES + " bytes") : Optional.empty());
     }
 
-    public ArticleRules tags(List<String> tags) {
+    public static Optional<String> tags(List<String> tags) {
         if (tags == null) {
-            return this;
+            return Optional.empty();
         }
         if (tags.size() > TAGS_MAX) {
-            problems.put("tagList", List.of("must have at most " + TAGS_MAX + " tags"));
-        } else if (tags.stream().anyMatch(tag -> tag == null || tag.isBlank())) {
-            problems.put("tagList", List.of("must not contain blank tags"));
-        } else if (tags.stream().anyMatch(tag -> tag.trim().length() > TAG_MAX)) {
-            problems.put("tagList", List.of("tags must be at most " + TAG_MAX + " characters"));
+            return Optional.of("must have at most " + TAGS_MAX + " tags");
         }
-        return this;
+        if (tags.stream().anyMatch(tag -> tag == null || tag.isBlank())) {
+            return Optional.of("must not contain blank tags");
+        }
+        if (tags.stream().anyMatch(tag -> tag.trim().length() > TAG_MAX)) {
+            return Optional.of("tags must be at most " + TAG_MAX + " characters");
+        }
+        return Optional.empty();
     }
 
     /** A BCP 47 language tag such as {@code de} or {@code de-CH}: letters, digits and hyphens, at most 35. */
-    public ArticleRules language(String language) {
-        if (language != null && language.length() > LANGUAGE_MAX) {
-            problems.put("language", List.of("must be at most " + LANGUAGE_MAX + " characters"));
-        } else if (language != null && !LANGUAGE.matcher(language).matches()) {
-            problems.put("language", List.of("must be a BCP 47 language tag such as 'de' or 'de-CH'"));
-        } else if (language != null) {
-            try {
-                new Locale.Builder().setLanguageTag(language);
-            } catch (IllformedLocaleException e) {
-                problems.put("language", List.of("must be a BCP 47 language tag such as 'de' or 'de-CH'"));
-            }
+    public static Optional<String> language(String language) {
+        if (language == null) {
+            return Optional.empty();
         }
-        return this;
+        if (language.length() > LANGUAGE_MAX) {
+            return Optional.of("must be at most " + LANGUAGE_MAX + " characters");
+        }
+        String notATag = "must be a BCP 47 language tag such as 'de' or 'de-CH'";
+        if (!LANGUAGE.matcher(language).matches()) {
+            return Optional.of(notATag);
+        }
+        try {
+            new Locale.Builder().setLanguageTag(language);
+            return Optional.empty();
+        } catch (IllformedLocaleException e) {
+            return Optional.of(notATag);
+        }
     }
 
-    public ArticleRules status(String status) {
-        if (status != null && !status.equals(ArticleStatus.DRAFT.value())
-                && !status.equals(ArticleStatus.PUBLISHED.value())) {
-            problems.put("status", List.of("must be 'draft' or 'published'"));
-        }
-        return this;
+    public static Optional<String> status(String status) {
+        return status != null && !status.equals(ArticleStatus.DRAFT.value())
+                && !status.equals(ArticleStatus.PUBLISHED.value())
+                ? Optional.of("must be 'draft' or 'published'") : Optional.empty();
     }
 
     /** A time in the past publishes at once; more than {@value #PUBLISH_AHEAD_MAX_YEARS} years ahead is refused. */
-    public ArticleRules publishAt(Instant publishAt, String status, Instant now) {
+    public static Optional<String> publishAt(Instant publishAt, String status, Instant now) {
         if (publishAt != null && ArticleStatus.DRAFT.value().equals(status)) {
-            problems.put("publishAt", List.of("cannot be combined with status 'draft'"));
-        } else if (publishAt != null
-                && publishAt.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(PUBLISH_AHEAD_MAX_YEARS).toInstant())) {
-            problems.put("publishAt", List.of("must be at most " + PUBLISH_AHEAD_MAX_YEARS + " years ahead"));
+            return Optional.of("cannot be combined with status 'draft'");
         }
-        return this;
+        if (publishAt != null
+                && publishAt.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(PUBLISH_AHEAD_MAX_YEARS).toInstant())) {
+            return Optional.of("must be at most " + PUBLISH_AHEAD_MAX_YEARS + " years ahead");
+        }
+        return Optional.empty();
     }
 
-    public Map<String, List<String>> problems() {
-        return problems;
+    /** An omitted optional field is fine; a blank one, or a missing required one, is not. */
+    private static Optional<String> blank(String value, boolean required) {
+        return (value == null || value.isBlank()) && (required || value != null) ? Optional.of("can't be blank")
+                : Optional.empty();
     }
 
     /** Trimmed, without repeats, in the author's order. */
     public static List<String> cleanTags(List<String> tags) {
         var seen = new HashSet<String>();
         return tags.stream().map(String::trim).filter(seen::add).toList();
+    }
+
+    private ArticleRules() {
     }
 }

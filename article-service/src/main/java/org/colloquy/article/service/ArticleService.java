@@ -16,6 +16,7 @@ import org.colloquy.article.repository.ReplicaRepository;
 import org.colloquy.domain.Invalid;
 import org.colloquy.domain.NotAllowed;
 import org.colloquy.domain.NotFound;
+import org.colloquy.domain.Problems;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUnpublished;
@@ -52,11 +53,15 @@ public class ArticleService {
     @WithTransaction
     public Uni<UUID> create(Author author, NewArticle request) {
         Instant now = Instant.now();
-        var problems = new ArticleRules().title(request.title(), true).description(request.description(), true)
-                .body(request.body(), true).tags(request.tagList()).language(request.language())
-                .status(request.status()).publishAt(request.publishAt(), request.status(), now).problems();
+        Problems problems = new Problems().check("title", ArticleRules.title(request.title(), true))
+                .check("description", ArticleRules.description(request.description(), true))
+                .check("body", ArticleRules.body(request.body(), true))
+                .check("tagList", ArticleRules.tags(request.tagList()))
+                .check("language", ArticleRules.language(request.language()))
+                .check("status", ArticleRules.status(request.status()))
+                .check("publishAt", ArticleRules.publishAt(request.publishAt(), request.status(), now));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new Invalid(problems));
+            return Uni.createFrom().failure(problems.invalid());
         }
         Article article = Article.write(author.id(), request.title().trim(), request.description().trim(),
                 request.body(), ArticleRules.cleanTags(request.tagList() == null ? List.of() : request.tagList()),
@@ -76,10 +81,13 @@ public class ArticleService {
         if (changes.tagListGiven() && changes.tagList() == null) {
             return Uni.createFrom().failure(new Invalid("tagList", "must be a list; [] clears the tags"));
         }
-        var problems = new ArticleRules().title(changes.title(), false).description(changes.description(), false)
-                .body(changes.body(), false).tags(changes.tagList()).language(changes.language()).problems();
+        Problems problems = new Problems().check("title", ArticleRules.title(changes.title(), false))
+                .check("description", ArticleRules.description(changes.description(), false))
+                .check("body", ArticleRules.body(changes.body(), false))
+                .check("tagList", ArticleRules.tags(changes.tagList()))
+                .check("language", ArticleRules.language(changes.language()));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new Invalid(problems));
+            return Uni.createFrom().failure(problems.invalid());
         }
         return ownArticle(author, slug).chain(article -> {
             String previousSlug = article.slug;

@@ -1,9 +1,8 @@
 package org.colloquy.comment.domain;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.colloquy.domain.Problems;
 
 /**
  * The site's moderation rules. {@code mode}: {@code off}, {@code first-comment} (a user's first comment waits for
@@ -23,26 +22,20 @@ public record ModerationSettings(String mode, List<String> bannedWords, List<Str
         return ModerationMode.named(mode).orElseThrow();
     }
 
-    public Map<String, List<String>> problems() {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        if (ModerationMode.named(mode).isEmpty()) {
-            problems.put("mode", List.of("must be one of " + String.join(", ", ModerationMode.NAMES)));
-        }
-        wordsProblem(bannedWords).ifPresent(problem -> problems.put("bannedWords", List.of(problem)));
-        wordsProblem(suspectWords).ifPresent(problem -> problems.put("suspectWords", List.of(problem)));
-        if (maxLinks < 0) {
-            problems.put("maxLinks", List.of("must be 0 or more"));
-        }
-        if (commentsPerMinute < 1) {
-            problems.put("commentsPerMinute", List.of("must be 1 or more"));
-        }
-        if (flagsToHold < 1) {
-            problems.put("flagsToHold", List.of("must be 1 or more"));
-        }
-        if (editWindowSeconds < 0) {
-            problems.put("editWindowSeconds", List.of("must be 0 or more"));
-        }
-        return problems;
+    public Problems problems() {
+        return new Problems()
+                .check("mode", ModerationMode.named(mode).isPresent() ? Optional.empty()
+                        : Optional.of("must be one of " + String.join(", ", ModerationMode.NAMES)))
+                .check("bannedWords", wordsProblem(bannedWords))
+                .check("suspectWords", wordsProblem(suspectWords))
+                .check("maxLinks", atLeast(maxLinks, 0))
+                .check("commentsPerMinute", atLeast(commentsPerMinute, 1))
+                .check("flagsToHold", atLeast(flagsToHold, 1))
+                .check("editWindowSeconds", atLeast(editWindowSeconds, 0));
+    }
+
+    private static Optional<String> atLeast(int value, int min) {
+        return value < min ? Optional.of("must be " + min + " or more") : Optional.empty();
     }
 
     private static Optional<String> wordsProblem(List<String> words) {

@@ -68,7 +68,7 @@ public class ModerationService {
     public Uni<ModerationSettings> saveSettings(ModerationSettings settings) {
         var problems = settings.problems();
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new Invalid(problems));
+            return Uni.createFrom().failure(problems.invalid());
         }
         return moderation.save(settings).replaceWith(settings);
     }

@@ -12,17 +12,17 @@ class ModerationSettingsTest {
     void theModesAreNamedAsTheApiTakesThem() {
         assertThat(settings("first-comment").moderationMode()).isEqualTo(ModerationMode.FIRST_COMMENT);
         assertThat(settings("all").moderationMode()).isEqualTo(ModerationMode.ALL);
-        assertThat(settings("off").problems()).isEmpty();
-        assertThat(settings("FIRST_COMMENT").problems())
+        assertThat(settings("off").problems().byField()).isEmpty();
+        assertThat(settings("FIRST_COMMENT").problems().byField())
                 .isEqualTo(Map.of("mode", List.of("must be one of off, first-comment, all")));
-        assertThat(settings(null).problems()).containsOnlyKeys("mode");
+        assertThat(settings(null).problems().byField()).containsOnlyKeys("mode");
     }
 
     @Test
     void everyLimitIsCheckedAtItsField() {
         ModerationSettings bad = new ModerationSettings("off", null, List.of("x".repeat(101)), -1, 0, 0, -1);
-        assertThat(bad.problems()).containsOnlyKeys("bannedWords", "suspectWords", "maxLinks", "commentsPerMinute",
-                "flagsToHold", "editWindowSeconds");
+        assertThat(bad.problems().byField()).containsOnlyKeys("bannedWords", "suspectWords", "maxLinks",
+                "commentsPerMinute", "flagsToHold", "editWindowSeconds");
     }
 
     private static ModerationSettings settings(String mode) {

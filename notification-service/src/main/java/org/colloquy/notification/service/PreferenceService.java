@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.colloquy.domain.Invalid;
+import org.colloquy.domain.Problems;
 import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.repository.PreferenceRepository;
 import org.colloquy.notification.repository.ReplicaRepository;
@@ -50,14 +51,14 @@ public class PreferenceService {
             return Uni.createFrom().failure(new Invalid("types", "unknown types " + unknown
                     + "; known are " + NotificationType.ALL));
         }
-        Map<String, List<String>> unset = new TreeMap<>();
-        types.forEach((type, on) -> {
+        Problems unset = new Problems();
+        new TreeMap<>(types).forEach((type, on) -> {
             if (on == null) {
-                unset.put("types." + type, List.of("must be true or false"));
+                unset.add("types." + type, "must be true or false");
             }
         });
         if (!unset.isEmpty()) {
-            return Uni.createFrom().failure(new Invalid(unset));
+            return Uni.createFrom().failure(unset.invalid());
         }
         List<String> muted = wanted.mutedArticles();
         if (muted != null && muted.stream().anyMatch(slug -> slug == null || slug.isBlank())) {

@@ -7,15 +7,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.colloquy.domain.Conflict;
-import org.colloquy.domain.Invalid;
 import org.colloquy.domain.NotAuthenticated;
 import org.colloquy.domain.NotFound;
+import org.colloquy.domain.Problems;
 import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.events.user.UserSessionsRevoked;
@@ -57,12 +55,11 @@ public class AccountService {
      * outside the transaction (it is slow), then stores the account and announces it together.
      */
     public Uni<UserView> register(Registration registration, String clientAddress) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        ProfileRules.username(registration.username()).ifPresent(p -> problems.put("username", List.of(p)));
-        ProfileRules.email(registration.email()).ifPresent(p -> problems.put("email", List.of(p)));
-        ProfileRules.password(registration.password()).ifPresent(p -> problems.put("password", List.of(p)));
+        Problems problems = new Problems().check("username", ProfileRules.username(registration.username()))
+                .check("email", ProfileRules.email(registration.email()))
+                .check("password", ProfileRules.password(registration.password()));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new Invalid(problems));
+            return Uni.createFrom().failure(problems.invalid());
         }
         return registrationThrottle.attempt(clientAddress)
                 .chain(() -> hasher.hash(registration.password()))
@@ -83,11 +80,10 @@ public class AccountService {
     }
 
     public Uni<UserView> login(String email, String password, String clientAddress) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
-        ProfileRules.loginEmail(email).ifPresent(p -> problems.put("email", List.of(p)));
-        ProfileRules.loginPassword(password).ifPresent(p -> problems.put("password", List.of(p)));
+        Problems problems = new Problems().check("email", ProfileRules.loginEmail(email))
+                .check("password", ProfileRules.loginPassword(password));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new Invalid(problems));
+            return Uni.createFrom().failure(problems.invalid());
         }
         return loginThrottle.attempt(email, clientAddress)
                 .chain(() -> findByEmail(email))
@@ -125,20 +121,20 @@ public class AccountService {
     }
 
     public Uni<UserView> update(UUID userId, AccountChanges changes) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Problems problems = new Problems();
         if (changes.username() != null) {
-            ProfileRules.username(changes.username()).ifPresent(p -> problems.put("username", List.of(p)));
+            problems.check("username", ProfileRules.username(changes.username()));
         }
         if (changes.email() != null) {
-            ProfileRules.email(changes.email()).ifPresent(p -> problems.put("email", List.of(p)));
+            problems.check("email", ProfileRules.email(changes.email()));
         }
         if (changes.password() != null) {
-            ProfileRules.password(changes.password()).ifPresent(p -> problems.put("password", List.of(p)));
+            problems.check("password", ProfileRules.password(changes.password()));
         }
-        ProfileRules.bio(changes.bio()).ifPresent(p -> problems.put("bio", List.of(p)));
-        ProfileRules.image(ProfileRules.emptyToNull(changes.image())).ifPresent(p -> problems.put("image", List.of(p)));
+        problems.check("bio", ProfileRules.bio(changes.bio()))
+                .check("image", ProfileRules.image(ProfileRules.emptyToNull(changes.image())));
         if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new Invalid(problems));
+            return Uni.createFrom().failure(problems.invalid());
         }
         Uni<Optional<String>> newHash = changes.password() == null ? Uni.createFrom().item(Optional.empty())
                 : hasher.hash(changes.password()).map(Optional::of);
