@@ -55,7 +55,8 @@ final class CallerWrites implements ProxyInterceptor {
     public Future<io.vertx.httpproxy.ProxyResponse> handleProxyRequest(ProxyContext context) {
         MultiMap headers = context.request().headers();
         String caller = caller(headers.get("Authorization"));
-        WrittenPositions written = recall(caller).merge(WrittenPositions.parse(headers.getAll(WrittenPositions.HEADER)));
+        WrittenPositions written = recall(caller)
+                .merge(WrittenPositions.parse(headers.getAll(WrittenPositions.HEADER)));
         // the client's own header only as far as it is valid and bounded
         headers.remove(WrittenPositions.HEADER);
         if (!written.isEmpty()) {

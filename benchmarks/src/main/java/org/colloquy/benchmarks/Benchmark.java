@@ -550,8 +550,8 @@ public final class Benchmark {
         long restart = System.nanoTime();
         platform.restart(PlatformService.NOTIFICATION, List.of());
         String count = "select count(*), coalesce(floor(extract(epoch from min(created_at)) * 1000), 0), "
-                + "coalesce(floor(extract(epoch from max(created_at)) * 1000), 0) from notification where comment_id >= "
-                + DRAIN_COMMENT_IDS;
+                + "coalesce(floor(extract(epoch from max(created_at)) * 1000), 0) from notification "
+                + "where comment_id >= " + DRAIN_COMMENT_IDS;
         long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
         long[] progress = Databases.longs(poll, count);
         while (progress[0] < events && System.nanoTime() < deadline) {

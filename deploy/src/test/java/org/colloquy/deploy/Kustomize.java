@@ -40,7 +40,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * we patch: a pod spec's {@code containers}/{@code initContainers}/{@code volumes} (by {@code name}) and a
  * container's {@code env} (by {@code name}), {@code ports} (by {@code containerPort}) and {@code volumeMounts} (by
  * {@code mountPath}); the lists without a merge key that we patch ({@code rules}, {@code tls}, ...) are replaced,
- * and patching any other existing list of a built-in kind fails. For custom resources kustomize has no schema and replaces lists too, as here. Patch
+ * and patching any other existing list of a built-in kind fails. For custom resources kustomize has no schema and
+ * replaces lists too, as here. Patch
  * directives ({@code $patch}, {@code $setElementOrder}, ...), inline patches, JSON 6902 patches and other target
  * selectors are not supported.</li>
  * </ul>

@@ -87,7 +87,8 @@ record ServiceConfig(String name, Map<String, String> properties) {
 
     /**
      * The settings without a default usable in a cluster, which a deployment must therefore set: every value that
-     * points at this machine (localhost, 127.0.0.1), the database credentials (development ones), and the token key locations whose default is
+     * points at this machine (localhost, 127.0.0.1), the database credentials (development ones), and the token key
+     * locations whose default is
      * the development key on the class path. A value {@code ${name:default}} moves the requirement to {@code name}.
      * Each with its default.
      */

@@ -143,7 +143,8 @@ class MessagingIntegrationTest {
         assertThat(ours).extracting(r -> KafkaTestClient.header(r, "ce_id").orElseThrow())
                 .containsExactly(malformed, unknownType, missingField, handlerFails);
         assertThat(KafkaTestClient.header(ours.get(0), DeadLetters.REASON).orElseThrow()).contains("Cannot read");
-        assertThat(KafkaTestClient.header(ours.get(1), DeadLetters.REASON).orElseThrow()).contains("Unknown event type");
+        assertThat(KafkaTestClient.header(ours.get(1), DeadLetters.REASON).orElseThrow())
+                .contains("Unknown event type");
         assertThat(KafkaTestClient.header(ours.get(2), DeadLetters.REASON).orElseThrow()).contains("slug");
         assertThat(KafkaTestClient.header(ours.get(3), DeadLetters.REASON).orElseThrow()).contains("cannot cope");
         assertThat(KafkaTestClient.header(ours.get(0), DeadLetters.TOPIC)).contains(Topics.ARTICLE_EVENTS);

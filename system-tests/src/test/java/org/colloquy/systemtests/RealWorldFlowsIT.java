@@ -146,7 +146,8 @@ class RealWorldFlowsIT {
                     .then().statusCode(201);
             String written = as(author).delete("/api/articles/{s}", slug).then().statusCode(204)
                     .header(WRITTEN, notNullValue()).extract().header(WRITTEN);
-            // the writer reads its write (the gateway remembers its positions), and so does whoever it passes them on to
+            // the writer reads its write (the gateway remembers its positions), and so does whoever it passes them on
+            // to
             as(author).get("/api/articles/{s}/comments", slug).then().statusCode(404);
             anonymous().header(WRITTEN, written).get("/api/articles/{s}/comments", slug).then().statusCode(404);
             anonymous().get("/api/articles?author={a}", author.username()).then()

@@ -178,7 +178,9 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Testcontainers is only asked when a Docker socket or host is configured, so machines without Docker start fast. */
+    /**
+     * Testcontainers is only asked when a Docker socket or host is configured, so machines without Docker start fast.
+     */
     static final class Docker {
         static boolean isReachable() {
             Path home = Path.of(System.getProperty("user.home"));

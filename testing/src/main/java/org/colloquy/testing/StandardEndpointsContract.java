@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service answers for operators and tooling: liveness, readiness that checks the database and Kafka,
- * the OpenAPI document and Swagger UI, and a schema that Flyway migrated. A service's test extends it as a {@code @QuarkusTest} with the test
+ * the OpenAPI document and Swagger UI, and a schema that Flyway migrated. A service's test extends it as a {@code
+ * @QuarkusTest} with the test
  * resources.
  */
 public abstract class StandardEndpointsContract {

@@ -18,7 +18,9 @@ public final class TestTokens {
         return sign(userId, username, Set.of(roles), Instant.now().plus(Duration.ofHours(1)), privateKey());
     }
 
-    /** A token as user-service issues it after {@code version} revocations of the user's sessions (claim {@code ver}). */
+    /**
+     * A token as user-service issues it after {@code version} revocations of the user's sessions (claim {@code ver}).
+     */
     public static String atVersion(String userId, String username, long version, String... roles) {
         return sign(userId, username, Set.of(roles), Instant.now().plus(Duration.ofHours(1)), privateKey(),
                 Map.of("ver", version));

@@ -15,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.colloquy.user.service.PasswordHasher;
 import org.junit.jupiter.api.Test;

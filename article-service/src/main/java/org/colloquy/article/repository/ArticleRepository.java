@@ -68,14 +68,16 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return NativeSql.update("insert into favorite (user_id, article_id, created_at) values (?1, ?2, ?3) "
                 + "on conflict do nothing", userId, articleId, Instant.now().atOffset(ZoneOffset.UTC))
                 .chain(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : NativeSql.execute("update article set favorites_count = favorites_count + 1 where id = ?1", articleId)
+                        : NativeSql.execute("update article set favorites_count = favorites_count + 1 where id = ?1",
+                                articleId)
                                 .replaceWith(true));
     }
 
     public Uni<Boolean> removeFavorite(UUID userId, UUID articleId) {
         return NativeSql.update("delete from favorite where user_id = ?1 and article_id = ?2", userId, articleId)
                 .chain(deleted -> deleted == 0 ? Uni.createFrom().item(false)
-                        : NativeSql.execute("update article set favorites_count = favorites_count - 1 where id = ?1", articleId)
+                        : NativeSql.execute("update article set favorites_count = favorites_count - 1 where id = ?1",
+                                articleId)
                                 .replaceWith(true));
     }
 

@@ -10,9 +10,9 @@ import org.colloquy.article.domain.ArticleStatus;
 
 /** An article as a reader sees it: with its author and the reader's favorite and following flags. */
 public record ArticleView(UUID id, String slug, String title, String description, String body, List<String> tagList,
-        String language, ArticleStatus status, Instant publishAt, Instant createdAt, Instant updatedAt, boolean favorited,
-        int favoritesCount, int commentsCount, UUID authorId, String authorUsername, String authorBio,
-        String authorImage, boolean following) {
+        String language, ArticleStatus status, Instant publishAt, Instant createdAt, Instant updatedAt,
+        boolean favorited, int favoritesCount, int commentsCount, UUID authorId, String authorUsername,
+        String authorBio, String authorImage, boolean following) {
 
     static ArticleView from(Row row, boolean withBody) {
         return new ArticleView(row.getUUID("id"), row.getString("slug"), row.getString("title"),

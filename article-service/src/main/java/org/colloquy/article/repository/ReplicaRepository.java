@@ -19,8 +19,8 @@ public class ReplicaRepository {
 
     /** An author known only from their token until their UserRegistered event arrives; never overwrites. */
     public Uni<Void> provisionalAuthor(UUID userId, String username) {
-        return NativeSql.execute("insert into author (user_id, username) values (?1, ?2) on conflict do nothing", userId,
-                username);
+        return NativeSql.execute("insert into author (user_id, username) values (?1, ?2) on conflict do nothing",
+                userId, username);
     }
 
     public Uni<String> usernameOf(UUID userId) {
@@ -29,8 +29,8 @@ public class ReplicaRepository {
     }
 
     public Uni<Void> follow(UUID followerId, UUID followeeId) {
-        return NativeSql.execute("insert into author_follow (follower_id, followee_id) values (?1, ?2) on conflict do nothing",
-                followerId, followeeId);
+        return NativeSql.execute("insert into author_follow (follower_id, followee_id) values (?1, ?2) "
+                + "on conflict do nothing", followerId, followeeId);
     }
 
     public Uni<Void> unfollow(UUID followerId, UUID followeeId) {

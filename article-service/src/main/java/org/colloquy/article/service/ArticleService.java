@@ -95,7 +95,8 @@ public class ArticleService {
             if (changes.title() != null && !changes.title().trim().equals(article.title)) {
                 article.title = changes.title().trim();
                 String base = Slugs.base(article.title);
-                if (!article.slug.equals(base) && !article.slug.matches(java.util.regex.Pattern.quote(base) + "-\\d+")) {
+                if (!article.slug.equals(base)
+                        && !article.slug.matches(java.util.regex.Pattern.quote(base) + "-\\d+")) {
                     slugChange = freeSlug(base).invoke(fresh -> article.slug = fresh)
                             .chain(fresh -> articles.claimSlug(fresh, article.id));
                 }

@@ -6,9 +6,9 @@ import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.CommentStatus;
 
 /** A comment as a reader sees it: a deleted comment kept for its replies shows a marker and no author. */
-public record CommentView(long id, Long parentId, String body, CommentStatus status, Instant createdAt, Instant updatedAt,
-        String authorUsername, String authorBio, String authorImage, boolean following, String articleSlug,
-        String heldRule, String rejectReason, int flagCount) {
+public record CommentView(long id, Long parentId, String body, CommentStatus status, Instant createdAt,
+        Instant updatedAt, String authorUsername, String authorBio, String authorImage, boolean following,
+        String articleSlug, String heldRule, String rejectReason, int flagCount) {
 
     static CommentView from(Row row) {
         CommentStatus status = CommentStatus.of(row.getString("status"));

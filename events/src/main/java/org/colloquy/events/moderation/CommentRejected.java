@@ -5,7 +5,9 @@ import static org.colloquy.events.Require.present;
 import java.time.Instant;
 import org.colloquy.events.DomainEvent;
 
-/** A moderator rejected a comment; it stays visible only to its author. Key: the article id; subject: the comment id. */
+/**
+ * A moderator rejected a comment; it stays visible only to its author. Key: the article id; subject: the comment id.
+ */
 public record CommentRejected(long commentId, String articleId, String authorId, String moderatorId, String reason,
         Instant rejectedAt) implements DomainEvent {
 

@@ -315,7 +315,9 @@ public class CatchUp {
         return client;
     }
 
-    /** Kafka completes futures on its own threads; the caller's chain (Hibernate Reactive) must resume on its context. */
+    /**
+     * Kafka completes futures on its own threads; the caller's chain (Hibernate Reactive) must resume on its context.
+     */
     private static Executor callerContext() {
         Context context = Vertx.currentContext();
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());

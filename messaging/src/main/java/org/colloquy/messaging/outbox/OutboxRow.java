@@ -8,7 +8,8 @@ import java.util.UUID;
 record OutboxRow(UUID id, long seq, String topic, String key, String type, String subject, OffsetDateTime occurredAt,
         String payload, String traceparent, String tracestate) {
 
-    static final String COLUMNS = "id, seq, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate";
+    static final String COLUMNS =
+            "id, seq, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate";
 
     static OutboxRow from(Row row) {
         return new OutboxRow(row.getUUID("id"), row.getLong("seq"), row.getString("topic"), row.getString("msg_key"),

@@ -37,7 +37,8 @@ public class NoteService {
         note.text = text;
         return note.persist()
                 .chain(() -> outbox.append(published(note.id.toString(), text)))
-                .chain(() -> failAtEnd ? Uni.createFrom().failure(new Refused(note.id)) : Uni.createFrom().item(note.id));
+                .chain(() -> failAtEnd ? Uni.createFrom().failure(new Refused(note.id))
+                        : Uni.createFrom().item(note.id));
     }
 
     /** Announces a change of the note; used as an ordered marker behind earlier events of the same key. */

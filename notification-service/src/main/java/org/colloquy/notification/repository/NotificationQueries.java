@@ -51,14 +51,16 @@ public class NotificationQueries {
     /** What a reconnecting stream missed, oldest first. */
     public Uni<List<NotificationView>> after(UUID recipient, long afterId) {
         return pool.preparedQuery("select " + NotificationView.COLUMNS + NotificationView.FROM
-                + " where n.recipient_id = $1 and n.id > $2 order by n.id limit 1000").execute(Tuple.of(recipient, afterId))
+                + " where n.recipient_id = $1 and n.id > $2 order by n.id limit 1000")
+                .execute(Tuple.of(recipient, afterId))
                 .map(NotificationQueries::views);
     }
 
     /** New notifications of any of the given recipients, oldest first: what the live streams need to send. */
     public Uni<List<NotificationView>> newFor(UUID[] recipients, long afterId) {
         return pool.preparedQuery("select " + NotificationView.COLUMNS + NotificationView.FROM
-                + " where n.id > $1 and n.recipient_id = any($2) order by n.id limit 10000").execute(Tuple.of(afterId, recipients))
+                + " where n.id > $1 and n.recipient_id = any($2) order by n.id limit 10000")
+                .execute(Tuple.of(afterId, recipients))
                 .map(NotificationQueries::views);
     }
 

@@ -15,7 +15,8 @@ import org.colloquy.api.RevokedTokens;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The check of api-support's {@link RevokedTokens}, against the source itself: user-service knows every user's current token version first hand, so it refuses a revoked token (its {@code ver}
+ * The check of api-support's {@link RevokedTokens}, against the source itself: user-service knows every user's
+ * current token version first hand, so it refuses a revoked token (its {@code ver}
  * below the user's version: the password or the roles changed since) at once, with no event in between. The cost
  * is one primary-key look-up per authenticated request. The failure is answered 401
  * {@code {"errors":{"token":["is invalid or expired"]}}}. A token whose {@code sub} is not a user id is refused the

@@ -29,8 +29,9 @@ public class InitialAdmins {
     private final UserRepository users;
 
     public InitialAdmins(UserSettings settings, UserRepository users) {
-        this.usernames = settings.initialAdmins().orElse(List.of()).stream().map(name -> name.trim().toLowerCase(Locale.ROOT))
-                .filter(name -> !name.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+        this.usernames = settings.initialAdmins().orElse(List.of()).stream()
+                .map(name -> name.trim().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
         this.users = users;
     }
 
