@@ -32,18 +32,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, ErrorBody.of(resource, "not found"), null);
     }
 
-    public static ApiException forbidden(String resource) {
-        return new ApiException(403, ErrorBody.of(resource, "forbidden"), null);
-    }
-
-    public static ApiException forbidden(String resource, String reason) {
-        return new ApiException(403, ErrorBody.of(resource, reason), null);
-    }
-
-    public static ApiException conflict(String field, String message) {
-        return new ApiException(409, ErrorBody.of(field, message), null);
-    }
-
     public static ApiException invalid(String field, String message) {
         return new ApiException(422, ErrorBody.of(field, message), null);
     }
@@ -56,45 +44,37 @@ public class ApiException extends RuntimeException {
         return new ApiException(401, ErrorBody.of(field, message), null);
     }
 
-    public static ApiException tooLarge(String field, String message) {
-        return new ApiException(413, ErrorBody.of(field, message), null);
-    }
-
-    public static ApiException tooManyRequests(String field, Duration retryAfter) {
-        return new ApiException(429, ErrorBody.of(field, "too many attempts, try again in "
-                + Math.max(1, retryAfter.toSeconds()) + " seconds"), retryAfter);
-    }
-
-    /** 429 with a message of its own, for limits that are not about attempts (such as open streams). */
-    public static ApiException tooManyRequests(String field, String message, Duration retryAfter) {
-        return new ApiException(429, ErrorBody.of(field, message), retryAfter);
-    }
-
     /** 503: the answer depends on something not available yet; the client should try again after a while. */
     public static ApiException unavailable(String field, String message, Duration retryAfter) {
         return new ApiException(503, ErrorBody.of(field, message), retryAfter);
     }
 
-    /** The answer the API documents for each of the domain's refusals. */
+    /** The answer the API documents for each of the domain's refusals: its status, its problems as the body. */
     public static ApiException of(Refusal refusal) {
-        if (refusal instanceof NotFound notFound) {
-            return notFound(notFound.subject());
+        ErrorBody body = new ErrorBody(refusal.problems());
+        if (refusal instanceof RateLimited limited) {
+            return new ApiException(429, body, limited.retryAfter());
         }
-        if (refusal instanceof NotAllowed notAllowed) {
-            return forbidden(notAllowed.subject(), notAllowed.reason());
+        return new ApiException(statusOf(refusal), body, null);
+    }
+
+    private static int statusOf(Refusal refusal) {
+        if (refusal instanceof NotFound) {
+            return 404;
         }
-        if (refusal instanceof Invalid invalid) {
-            return invalid(invalid.problems());
+        if (refusal instanceof NotAllowed) {
+            return 403;
         }
-        if (refusal instanceof Conflict conflict) {
-            return conflict(conflict.field(), conflict.problem());
+        if (refusal instanceof Invalid) {
+            return 422;
         }
-        if (refusal instanceof NotAuthenticated notAuthenticated) {
-            return unauthorized(notAuthenticated.field(), notAuthenticated.problem());
+        if (refusal instanceof Conflict) {
+            return 409;
         }
-        RateLimited limited = (RateLimited) refusal; // the last kind the sealed class permits
-        return limited.limit() == null ? tooManyRequests(limited.subject(), limited.retryAfter())
-                : tooManyRequests(limited.subject(), limited.limit(), limited.retryAfter());
+        if (refusal instanceof NotAuthenticated) {
+            return 401;
+        }
+        throw new IllegalStateException("No answer for " + refusal.getClass().getName());
     }
 
     public int status() {

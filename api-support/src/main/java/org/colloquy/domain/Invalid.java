@@ -3,21 +3,14 @@ package org.colloquy.domain;
 import java.util.List;
 import java.util.Map;
 
-/** The input breaks the domain's rules: each field named with what is wrong with it. */
+/** The input breaks the domain's rules: each field named with what is wrong with it (see {@link Problems}). */
 public final class Invalid extends Refusal {
 
-    private final Map<String, List<String>> problems;
-
     public Invalid(Map<String, List<String>> problems) {
-        super("invalid " + problems);
-        this.problems = problems;
+        super(problems);
     }
 
     public Invalid(String field, String problem) {
-        this(Map.of(field, List.of(problem)));
-    }
-
-    public Map<String, List<String>> problems() {
-        return problems;
+        super(field, problem);
     }
 }

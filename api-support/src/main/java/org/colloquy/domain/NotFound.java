@@ -6,7 +6,7 @@ public final class NotFound extends Refusal {
     private final String subject;
 
     public NotFound(String subject) {
-        super(subject + " not found");
+        super(subject, "not found");
         this.subject = subject;
     }
 

@@ -13,6 +13,8 @@ public enum ArticleStatus {
     /** Public. */
     PUBLISHED;
 
+    private static final ArticleStatus[] VALUES = values();
+
     private final String value = name().toLowerCase(Locale.ROOT);
 
     /** As stored, and as the API shows and takes it. */
@@ -20,8 +22,14 @@ public enum ArticleStatus {
         return value;
     }
 
+    /** By its {@link #value()}; read for every row, so without a string built per call. */
     public static ArticleStatus of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        for (ArticleStatus candidate : VALUES) {
+            if (candidate.value.equals(value)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("Unknown ArticleStatus " + value);
     }
 
     /** The column holds {@link #value()}. */

@@ -15,6 +15,8 @@ public enum CommentStatus {
     /** Removed by its author or a moderator; kept as a marker while it has replies. */
     DELETED;
 
+    private static final CommentStatus[] VALUES = values();
+
     private final String value = name().toLowerCase(Locale.ROOT);
 
     /** As stored, and as the API shows it. */
@@ -22,8 +24,14 @@ public enum CommentStatus {
         return value;
     }
 
+    /** By its {@link #value()}; read for every row, so without a string built per call. */
     public static CommentStatus of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        for (CommentStatus candidate : VALUES) {
+            if (candidate.value.equals(value)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("Unknown CommentStatus " + value);
     }
 
     /** The column holds {@link #value()}. */

@@ -17,14 +17,22 @@ public enum HoldRule {
     /** Enough readers reported it. */
     REPORTS;
 
+    private static final HoldRule[] VALUES = values();
+
     private final String value = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     public String value() {
         return value;
     }
 
+    /** By its {@link #value()}; read for every row, so without a string built per call. */
     public static HoldRule of(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        for (HoldRule candidate : VALUES) {
+            if (candidate.value.equals(value)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("Unknown HoldRule " + value);
     }
 
     /** The column holds {@link #value()}. */
