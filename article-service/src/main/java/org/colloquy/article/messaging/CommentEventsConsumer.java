@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.colloquy.article.repository.ReplicaRepository;
+import org.colloquy.article.repository.ArticleRepository;
 import org.colloquy.events.comment.CommentDeleted;
 import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.messaging.inbox.EventHandlers;
@@ -18,12 +18,12 @@ public class CommentEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    public CommentEventsConsumer(Inbox inbox, ReplicaRepository replicas) {
+    public CommentEventsConsumer(Inbox inbox, ArticleRepository articles) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
-                .on(CommentPosted.class, (CommentPosted e) -> replicas.countComment(UUID.fromString(e.articleId()), 1))
+                .on(CommentPosted.class, (CommentPosted e) -> articles.countComment(UUID.fromString(e.articleId()), 1))
                 .on(CommentDeleted.class, (CommentDeleted e) -> e.wasVisible()
-                        ? replicas.countComment(UUID.fromString(e.articleId()), -1) : Uni.createFrom().voidItem())
+                        ? articles.countComment(UUID.fromString(e.articleId()), -1) : Uni.createFrom().voidItem())
                 .build();
     }
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.colloquy.messaging.PageClause;
+import org.colloquy.persistence.PageClause;
 
 /**
  * The reads of article-service, in SQL over the reactive client, each shaped for an index of V1__articles.sql:

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.colloquy.messaging.NativeSql;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.colloquy.article.domain.Article;
+import org.colloquy.persistence.NativeSql;
 
 /** Writes of articles and what hangs on them, in the caller's transaction. */
 @ApplicationScoped
@@ -82,6 +82,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /** Scheduled articles whose time has come, locked so that two instances never publish the same one. */
+    /** Follows comment.events: visible comments count, and the count never drops below zero. */
+    public Uni<Void> countComment(UUID articleId, int delta) {
+        return NativeSql.execute("update article set comments_count = greatest(0, comments_count + ?2) where id = ?1",
+                articleId, delta);
+    }
+
     public Uni<List<Article>> dueForPublication(Instant now, int max) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select * from article where status = 'scheduled' and publish_at <= ?1 order by publish_at "

@@ -12,7 +12,7 @@ import org.colloquy.article.domain.ArticleStatus;
 import org.colloquy.article.domain.ArticleRules;
 import org.colloquy.article.domain.Slugs;
 import org.colloquy.article.repository.ArticleRepository;
-import org.colloquy.article.repository.ReplicaRepository;
+import org.colloquy.authors.AuthorReplica;
 import org.colloquy.domain.Invalid;
 import org.colloquy.domain.NotAllowed;
 import org.colloquy.domain.NotFound;
@@ -41,12 +41,12 @@ public class ArticleService {
     }
 
     private final ArticleRepository articles;
-    private final ReplicaRepository replicas;
+    private final AuthorReplica authors;
     private final Outbox outbox;
 
-    public ArticleService(ArticleRepository articles, ReplicaRepository replicas, Outbox outbox) {
+    public ArticleService(ArticleRepository articles, AuthorReplica authors, Outbox outbox) {
         this.articles = articles;
-        this.replicas = replicas;
+        this.authors = authors;
         this.outbox = outbox;
     }
 
@@ -66,7 +66,7 @@ public class ArticleService {
         Article article = Article.write(author.id(), request.title().trim(), request.description().trim(),
                 request.body(), ArticleRules.cleanTags(request.tagList() == null ? List.of() : request.tagList()),
                 request.language(), ArticleStatus.DRAFT.value().equals(request.status()), request.publishAt(), now);
-        return replicas.provisionalAuthor(author.id(), author.username())
+        return authors.provisional(author.id(), author.username())
                 .chain(() -> freeSlug(Slugs.base(article.title)))
                 .invoke(slug -> article.slug = slug)
                 .chain(slug -> articles.persistAndFlush(article).chain(() -> articles.claimSlug(slug, article.id)))
@@ -175,8 +175,9 @@ public class ArticleService {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Article article : due) {
                 article.publish(now);
-                all = all.chain(() -> replicas.usernameOf(article.authorId))
-                        .chain(username -> announcePublished(article, username));
+                all = all.chain(() -> authors.username(article.authorId))
+                        .chain(username -> announcePublished(article,
+                                username != null ? username : article.authorId.toString()));
             }
             return all;
         }).invoke(due -> due.forEach(a -> Log.infof("Published scheduled article %s (articleId %s)", a.slug, a.id)))

@@ -4,52 +4,37 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.colloquy.api.TokenVersions;
-import org.colloquy.comment.repository.ReplicaRepository;
+import org.colloquy.authors.UserEventHandlers;
+import org.colloquy.comment.repository.ArticleReplicaRepository;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUnpublished;
 import org.colloquy.events.article.ArticleUpdated;
-import org.colloquy.events.user.UserFollowed;
-import org.colloquy.events.user.UserProfileUpdated;
-import org.colloquy.events.user.UserRegistered;
-import org.colloquy.events.user.UserSessionsRevoked;
-import org.colloquy.events.user.UserUnfollowed;
-import org.colloquy.messaging.NativeSql;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps what comment-service knows of articles (slug, author, public or not) and users (profiles, follows). An
- * unpublished or deleted article hides its discussion; published again, the discussion comes back.
+ * Keeps what comment-service knows of articles (slug, author, public or not) and, through the shared author replica,
+ * of users (profiles, follows, revoked tokens). An unpublished or deleted article hides its discussion; published
+ * again, the discussion comes back.
  */
 @ApplicationScoped
 public class ReplicaConsumers {
 
     private final Inbox inbox;
     private final EventHandlers articleHandlers;
-    private final EventHandlers userHandlers;
+    private final UserEventHandlers userEvents;
 
-    public ReplicaConsumers(Inbox inbox, ReplicaRepository replicas) {
+    public ReplicaConsumers(Inbox inbox, ArticleReplicaRepository articles, UserEventHandlers userEvents) {
         this.inbox = inbox;
+        this.userEvents = userEvents;
         this.articleHandlers = EventHandlers.builder()
-                .on(ArticlePublished.class, (ArticlePublished e) -> replicas.article(id(e.articleId()), e.slug(),
+                .on(ArticlePublished.class, (ArticlePublished e) -> articles.article(id(e.articleId()), e.slug(),
                         id(e.authorId()), true))
-                .on(ArticleUpdated.class, (ArticleUpdated e) -> replicas.renamed(id(e.articleId()), e.slug()))
-                .on(ArticleUnpublished.class, (ArticleUnpublished e) -> replicas.published(id(e.articleId()), false))
-                .on(ArticleDeleted.class, (ArticleDeleted e) -> replicas.published(id(e.articleId()), false))
-                .build();
-        this.userHandlers = EventHandlers.builder()
-                .on(UserRegistered.class, (UserRegistered e) -> replicas.registered(id(e.userId()), e.username(),
-                        e.bio(), e.image(), e.registeredAt()))
-                .on(UserProfileUpdated.class, (UserProfileUpdated e) -> replicas.author(id(e.userId()), e.username(),
-                        e.bio(), e.image()))
-                .on(UserFollowed.class, (UserFollowed e) -> replicas.follow(id(e.followerId()), id(e.followeeId())))
-                .on(UserUnfollowed.class, (UserUnfollowed e) -> replicas.unfollow(id(e.followerId()),
-                        id(e.followeeId())))
-                .on(UserSessionsRevoked.class, (UserSessionsRevoked e) -> NativeSql.execute(TokenVersions.RECORD,
-                        id(e.userId()), e.tokenVersion()))
+                .on(ArticleUpdated.class, (ArticleUpdated e) -> articles.renamed(id(e.articleId()), e.slug()))
+                .on(ArticleUnpublished.class, (ArticleUnpublished e) -> articles.published(id(e.articleId()), false))
+                .on(ArticleDeleted.class, (ArticleDeleted e) -> articles.published(id(e.articleId()), false))
                 .build();
     }
 
@@ -60,7 +45,7 @@ public class ReplicaConsumers {
 
     @Incoming("user-events")
     public Uni<Void> users(ConsumerRecords<String, String> records) {
-        return inbox.processBatch(records, userHandlers);
+        return inbox.processBatch(records, userEvents.handlers());
     }
 
     private static UUID id(String value) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.colloquy.comment.domain.ModerationQueue;
-import org.colloquy.messaging.PageClause;
+import org.colloquy.persistence.PageClause;
 
 /** The reads: a discussion oldest first (index comment_article), and the moderation queues (comment_queue). */
 @ApplicationScoped
@@ -53,7 +53,7 @@ public class CommentQueries {
     }
 
     /** The article behind a slug (null when the slug is unknown) and, if it is published, a page of its discussion. */
-    public record Discussion(ReplicaRepository.ArticleRef article, Page page) {
+    public record Discussion(ArticleReplicaRepository.ArticleRef article, Page page) {
     }
 
     /**
@@ -68,7 +68,7 @@ public class CommentQueries {
                         return Uni.createFrom().item(new Discussion(null, null));
                     }
                     Row first = rows.iterator().next();
-                    ReplicaRepository.ArticleRef article = new ReplicaRepository.ArticleRef(
+                    ArticleReplicaRepository.ArticleRef article = new ArticleReplicaRepository.ArticleRef(
                             first.getUUID("article_id"), first.getString("article_slug"),
                             first.getUUID("article_author_id"), first.getBoolean("article_published"));
                     List<CommentView> comments = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.colloquy.comment.domain.Comment;
-import org.colloquy.messaging.NativeSql;
+import org.colloquy.persistence.NativeSql;
 
 @ApplicationScoped
 public class CommentRepository implements PanacheRepositoryBase<Comment, Long> {

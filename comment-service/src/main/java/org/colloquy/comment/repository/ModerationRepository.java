@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.colloquy.comment.domain.ModerationSettings;
-import org.colloquy.messaging.NativeSql;
+import org.colloquy.persistence.NativeSql;
 
 /** Settings, bans and reports. */
 @ApplicationScoped

@@ -7,17 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.colloquy.authors.AuthorReplica;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.CommentText;
 import org.colloquy.comment.domain.HoldRule;
 import org.colloquy.comment.domain.ModerationMode;
 import org.colloquy.comment.domain.ModerationSettings;
+import org.colloquy.comment.repository.ArticleReplicaRepository.ArticleRef;
+import org.colloquy.comment.repository.ArticleReplicaRepository;
 import org.colloquy.comment.repository.CommentQueries;
 import org.colloquy.comment.repository.CommentRepository;
-import org.colloquy.comment.repository.ModerationRepository;
 import org.colloquy.comment.repository.ModerationRepository.Ban;
-import org.colloquy.comment.repository.ReplicaRepository;
-import org.colloquy.comment.repository.ReplicaRepository.ArticleRef;
+import org.colloquy.comment.repository.ModerationRepository;
 import org.colloquy.domain.Invalid;
 import org.colloquy.domain.NotAllowed;
 import org.colloquy.domain.NotFound;
@@ -42,16 +43,18 @@ public class CommentService {
     private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
     private final CommentRepository comments;
-    private final ReplicaRepository replicas;
+    private final ArticleReplicaRepository articleReplica;
+    private final AuthorReplica authors;
     private final ModerationRepository moderation;
     private final Outbox outbox;
     private final CommentQueries queries;
 
-    public CommentService(CommentRepository comments, ReplicaRepository replicas, ModerationRepository moderation,
-            Outbox outbox, CommentQueries queries) {
+    public CommentService(CommentRepository comments, ArticleReplicaRepository articleReplica, AuthorReplica authors,
+            ModerationRepository moderation, Outbox outbox, CommentQueries queries) {
         this.comments = comments;
         this.queries = queries;
-        this.replicas = replicas;
+        this.articleReplica = articleReplica;
+        this.authors = authors;
         this.moderation = moderation;
         this.outbox = outbox;
     }
@@ -69,7 +72,7 @@ public class CommentService {
 
     /** The published article behind a slug (current or old), in the caller's transaction; 404 otherwise. */
     Uni<ArticleRef> publishedArticle(String slug) {
-        return replicas.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
+        return articleReplica.articleForSlug(slug).invoke(CommentService::refuseUnpublished);
     }
 
     private static void refuseUnpublished(ArticleRef article) {
@@ -99,7 +102,7 @@ public class CommentService {
                         .chain(parent -> holdRule(author.id(), body, settings).chain(hold -> {
                             Comment comment = Comment.write(article.id(), parentId, author.id(), body,
                                     hold.map(Hold::rule).orElse(null), now);
-                            return replicas.provisionalAuthor(author.id(), author.username())
+                            return authors.provisional(author.id(), author.username())
                                     .call(() -> comments.persistAndFlush(comment))
                                     .chain(username -> hold.isPresent()
                                             ? announceHeld(comment, hold.get(), now)
@@ -179,7 +182,7 @@ public class CommentService {
 
     /** Announces a comment that just became public. */
     Uni<Void> announce(Comment comment, ArticleRef article, Comment parent) {
-        return replicas.username(comment.authorId).chain(username -> announce(comment, article, parent, username));
+        return authors.username(comment.authorId).chain(username -> announce(comment, article, parent, username));
     }
 
     /** {@link #announce}, the author's name known. */

@@ -9,12 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.colloquy.authors.AuthorReplica;
 import org.colloquy.comment.domain.Comment;
 import org.colloquy.comment.domain.HoldRule;
 import org.colloquy.comment.domain.ModerationSettings;
+import org.colloquy.comment.repository.ArticleReplicaRepository;
 import org.colloquy.comment.repository.CommentRepository;
 import org.colloquy.comment.repository.ModerationRepository;
-import org.colloquy.comment.repository.ReplicaRepository;
 import org.colloquy.comment.service.CommentService.Actor;
 import org.colloquy.domain.Conflict;
 import org.colloquy.domain.Invalid;
@@ -40,16 +41,19 @@ public class ModerationService {
 
     private final CommentRepository comments;
     private final ModerationRepository moderation;
-    private final ReplicaRepository replicas;
+    private final ArticleReplicaRepository articleReplica;
+    private final AuthorReplica authors;
     private final CommentService commentService;
     private final Outbox outbox;
     private final Duration flagMinAccountAge;
 
-    public ModerationService(CommentRepository comments, ModerationRepository moderation, ReplicaRepository replicas,
-            CommentService commentService, Outbox outbox, CommentSettings settings) {
+    public ModerationService(CommentRepository comments, ModerationRepository moderation,
+            ArticleReplicaRepository articleReplica, AuthorReplica authors, CommentService commentService,
+            Outbox outbox, CommentSettings settings) {
         this.comments = comments;
         this.moderation = moderation;
-        this.replicas = replicas;
+        this.articleReplica = articleReplica;
+        this.authors = authors;
         this.commentService = commentService;
         this.outbox = outbox;
         this.flagMinAccountAge = settings.flags().minAccountAge();
@@ -123,7 +127,7 @@ public class ModerationService {
         if (flagMinAccountAge.isZero() || flagMinAccountAge.isNegative()) {
             return Uni.createFrom().item(true);
         }
-        return replicas.registeredAt(reporterId).map(registeredAt -> registeredAt != null
+        return authors.registeredAt(reporterId).map(registeredAt -> registeredAt != null
                 && !registeredAt.isAfter(now.minus(flagMinAccountAge)));
     }
 
@@ -138,7 +142,7 @@ public class ModerationService {
             if (!announce) {
                 return approved.replaceWith(id);
             }
-            return approved.chain(() -> replicas.articleOf(comment.articleId))
+            return approved.chain(() -> articleReplica.articleOf(comment.articleId))
                     .chain(article -> (comment.parentId == null ? Uni.createFrom().<Comment> nullItem()
                             : comments.findById(comment.parentId))
                             .chain(parent -> commentService.announce(comment, article, parent)))
@@ -177,7 +181,7 @@ public class ModerationService {
         if (reason != null && reason.length() > REASON_MAX) {
             return Uni.createFrom().failure(new Invalid("reason", tooLong(REASON_MAX)));
         }
-        return replicas.userIdOf(username).onItem().ifNull().failWith(() -> new NotFound("profile"))
+        return authors.userIdOf(username).onItem().ifNull().failWith(() -> new NotFound("profile"))
                 .call(userId -> moderation.saveBan(userId, until, reason, moderator.id()))
                 .call(userId -> outbox.append(new UserBannedFromCommenting(userId.toString(), username,
                         moderator.id().toString(), reason, until, now)))

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.colloquy.messaging.PageClause;
+import org.colloquy.persistence.PageClause;
 
 /** Reads and read-marks of a user's notifications; every statement is scoped to the recipient. */
 @ApplicationScoped

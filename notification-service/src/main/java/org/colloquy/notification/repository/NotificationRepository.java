@@ -3,9 +3,9 @@ package org.colloquy.notification.repository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.colloquy.messaging.NativeSql;
 import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.service.DeliveryMetrics;
+import org.colloquy.persistence.NativeSql;
 
 /**
  * Writes notifications in the consumer's transaction. Every insert skips the actor, users who turned the type off

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.colloquy.messaging.NativeSql;
+import org.colloquy.persistence.NativeSql;
 
 /**
  * A user's preferences: the notification types they turned off ({@code preference.disabled_types}, an array) and

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.colloquy.api.TokenVersions;
-import org.colloquy.messaging.NativeSql;
+import org.colloquy.persistence.NativeSql;
 
 /** Users, articles, the follow graph and revoked token versions, as the events describe them. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.colloquy.messaging;
+package org.colloquy.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

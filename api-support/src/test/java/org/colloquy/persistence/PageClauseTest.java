@@ -1,4 +1,4 @@
-package org.colloquy.messaging;
+package org.colloquy.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

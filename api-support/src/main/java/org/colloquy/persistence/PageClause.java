@@ -1,4 +1,4 @@
-package org.colloquy.messaging;
+package org.colloquy.persistence;
 
 /**
  * The {@code limit … offset …} of a page query, written into the statement as numbers rather than bound as

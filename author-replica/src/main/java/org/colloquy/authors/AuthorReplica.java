@@ -1,0 +1,92 @@
+package org.colloquy.authors;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.colloquy.api.TokenVersions;
+import org.colloquy.persistence.NativeSql;
+
+/**
+ * What a service knows of users, kept from user.events: the {@code author} and {@code author_follow} tables of
+ * {@code R__colloquy_author_replica.sql}, and the revoked token versions ({@link TokenVersions}). Every statement
+ * runs in the caller's Hibernate Reactive session, so inside the inbox's or the request's transaction; every write
+ * is idempotent, since an event may be delivered again.
+ */
+@ApplicationScoped
+public class AuthorReplica {
+
+    /** A new account: its profile and when it was registered. */
+    public Uni<Void> registered(UUID userId, String username, String bio, String image, Instant registeredAt) {
+        return NativeSql.execute("""
+                insert into author (user_id, username, bio, image, registered_at) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (user_id) do update set username = excluded.username, bio = excluded.bio,
+                image = excluded.image, registered_at = excluded.registered_at""", userId, username, bio, image,
+                registeredAt.atOffset(ZoneOffset.UTC));
+    }
+
+    public Uni<Void> profileChanged(UUID userId, String username, String bio, String image) {
+        return NativeSql.execute("""
+                insert into author (user_id, username, bio, image) values (?1, ?2, ?3, ?4)
+                on conflict (user_id) do update set username = excluded.username, bio = excluded.bio,
+                image = excluded.image""", userId, username, bio, image);
+    }
+
+    /**
+     * The name of a writer whose registration may not have been consumed yet: the row is added with the token's name
+     * if it is missing (never overwritten), and the replica's name is returned. One statement.
+     */
+    public Uni<String> provisional(UUID userId, String username) {
+        return NativeSql.list("""
+                with added as (insert into author (user_id, username) values (?1, ?2) on conflict do nothing
+                  returning username)
+                select username from added union all select username from author where user_id = ?1 limit 1""",
+                userId, username).map(rows -> rows.isEmpty() ? username : rows.get(0).toString());
+    }
+
+    /** Null while the user is unknown here. */
+    public Uni<String> username(UUID userId) {
+        return NativeSql.list("select username from author where user_id = ?1", userId)
+                .map(rows -> rows.isEmpty() ? null : rows.get(0).toString());
+    }
+
+    /** Null while no user of that name (in any case) is known here. */
+    public Uni<UUID> userIdOf(String username) {
+        return NativeSql.list("select cast(user_id as text) from author where lower(username) = lower(?1)", username)
+                .map(rows -> rows.isEmpty() ? null : UUID.fromString(rows.get(0).toString()));
+    }
+
+    /** Null while the account's registration has not been consumed. */
+    public Uni<Instant> registeredAt(UUID userId) {
+        return NativeSql.list("select registered_at from author where user_id = ?1", userId)
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? null : toInstant(rows.get(0)));
+    }
+
+    public Uni<Void> follow(UUID followerId, UUID followeeId) {
+        return NativeSql.execute("insert into author_follow (follower_id, followee_id) values (?1, ?2) "
+                + "on conflict do nothing", followerId, followeeId);
+    }
+
+    public Uni<Void> unfollow(UUID followerId, UUID followeeId) {
+        return NativeSql.execute("delete from author_follow where follower_id = ?1 and followee_id = ?2", followerId,
+                followeeId);
+    }
+
+    /** Tokens of this user below {@code version} are refused from now on. */
+    public Uni<Void> revokeTokensBelow(UUID userId, long version) {
+        return NativeSql.execute(TokenVersions.RECORD, userId, version);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+    }
+}
