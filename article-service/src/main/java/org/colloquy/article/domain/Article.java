@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An article and its lifecycle: draft → (scheduled →) published → draft again, or deleted. */
@@ -70,6 +71,36 @@ public class Article {
             article.publish(now);
         }
         return article;
+    }
+
+    /**
+     * The author's changes; a null argument leaves its field as it is. Returns the slug base a new title asks for:
+     * none when the title stays, or when the current slug was made from the new title's base already.
+     */
+    public Optional<String> revise(String title, String description, String body, String language, List<String> tags,
+            Instant now) {
+        Optional<String> newSlugBase = Optional.empty();
+        if (title != null && !title.trim().equals(this.title)) {
+            this.title = title.trim();
+            String base = Slugs.base(this.title);
+            if (!Slugs.madeFrom(slug, base)) {
+                newSlugBase = Optional.of(base);
+            }
+        }
+        if (description != null) {
+            this.description = description.trim();
+        }
+        if (body != null) {
+            this.body = body;
+        }
+        if (language != null) {
+            this.language = language;
+        }
+        if (tags != null) {
+            tags(ArticleRules.cleanTags(tags));
+        }
+        updatedAt = now;
+        return newSlugBase;
     }
 
     public boolean isPublished() {

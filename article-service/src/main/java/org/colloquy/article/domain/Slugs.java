@@ -32,6 +32,16 @@ public final class Slugs {
         return base + "-" + suffix;
     }
 
+    /** The slug was made from this base: the base itself or the base with a number ({@code title-2}). */
+    public static boolean madeFrom(String slug, String base) {
+        if (!slug.startsWith(base)) {
+            return false;
+        }
+        String rest = slug.substring(base.length());
+        return rest.isEmpty() || rest.length() > 1 && rest.charAt(0) == '-' && rest.substring(1).chars()
+                .allMatch(c -> c >= '0' && c <= '9');
+    }
+
     private Slugs() {
     }
 }

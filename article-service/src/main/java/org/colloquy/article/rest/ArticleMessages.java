@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.colloquy.article.repository.ArticleView;
+import org.colloquy.domain.Patch;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the article endpoints, in the RealWorld shapes plus the documented extensions. */
 public final class ArticleMessages {
@@ -14,6 +17,20 @@ public final class ArticleMessages {
     /** {@code status} ("draft" or "published", default published), {@code publishAt} and {@code language} extend it. */
     public record NewArticle(String title, String description, String body, List<String> tagList, String status,
             Instant publishAt, String language) {
+    }
+
+    public record UpdateArticleRequest(ArticleUpdate article) {
+    }
+
+    /**
+     * Omitted fields stay as they are (so do title, description, body and language sent as null); an omitted
+     * {@code tagList} keeps the tags, {@code []} clears them, {@code null} is refused.
+     */
+    public record ArticleUpdate(@Schema(implementation = String.class) Patch<String> title,
+            @Schema(implementation = String.class) Patch<String> description,
+            @Schema(implementation = String.class) Patch<String> body,
+            @Schema(type = SchemaType.ARRAY, implementation = String.class) Patch<List<String>> tagList,
+            @Schema(implementation = String.class, description = "BCP 47 language tag") Patch<String> language) {
     }
 
     public record ArticleResponse(ArticleBody article) {

@@ -1,6 +1,5 @@
 package org.colloquy.article.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -13,25 +12,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.colloquy.api.ApiException;
 import org.colloquy.api.Caller;
 import org.colloquy.api.Paging;
 import org.colloquy.article.domain.ArticleRules;
 import org.colloquy.article.domain.ArticleStatus;
-import org.colloquy.article.repository.ArticleQueries;
 import org.colloquy.article.repository.ArticleQueries.Filter;
 import org.colloquy.article.repository.ArticleQueries.Page;
+import org.colloquy.article.repository.ArticleQueries;
 import org.colloquy.article.rest.ArticleMessages.ArticleBody;
 import org.colloquy.article.rest.ArticleMessages.ArticleResponse;
 import org.colloquy.article.rest.ArticleMessages.ArticlesResponse;
 import org.colloquy.article.rest.ArticleMessages.NewArticleRequest;
-import org.colloquy.article.service.ArticleService;
+import org.colloquy.article.rest.ArticleMessages.UpdateArticleRequest;
 import org.colloquy.article.service.ArticleService.ArticleChanges;
 import org.colloquy.article.service.ArticleService.Author;
 import org.colloquy.article.service.ArticleService.NewArticle;
+import org.colloquy.article.service.ArticleService;
 import org.colloquy.events.Topics;
 import org.colloquy.messaging.catchup.CatchUp;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -124,27 +122,13 @@ public class ArticlesResource {
     @Operation(summary = "Update an article (its author only)", description = "Omitted fields stay; an omitted "
             + "tagList keeps the tags, [] clears them, null is a 422. A new title gives a new slug; the old one keeps "
             + "resolving.")
-    public Uni<ArticleResponse> update(@PathParam("slug") String slug, JsonNode request) {
-        JsonNode article = request == null ? null : request.get("article");
-        if (article == null || !article.isObject()) {
+    public Uni<ArticleResponse> update(@PathParam("slug") String slug, UpdateArticleRequest request) {
+        if (request == null || request.article() == null) {
             throw ApiException.invalid("article", "can't be blank");
         }
-        boolean tagListGiven = article.has("tagList");
-        List<String> tags = null;
-        if (tagListGiven && article.get("tagList").isArray()) {
-            tags = new ArrayList<>();
-            for (JsonNode tag : article.get("tagList")) {
-                if (!tag.isTextual()) {
-                    throw ApiException.invalid("tagList", "must be a list of texts");
-                }
-                tags.add(tag.asText());
-            }
-        } else if (tagListGiven && !article.get("tagList").isNull()) {
-            throw ApiException.invalid("tagList", "must be a list of texts");
-        }
-        var changes = new ArticleChanges(text(article, "title"), text(article, "description"), text(article, "body"),
-                tags, tagListGiven, text(article, "language"));
-        return articles.update(author(), slug, changes).chain(this::view);
+        var a = request.article();
+        return articles.update(author(), slug, new ArticleChanges(a.title(), a.description(), a.body(), a.tagList(),
+                a.language())).chain(this::view);
     }
 
     @DELETE
@@ -219,16 +203,5 @@ public class ArticlesResource {
 
     private static ArticlesResponse page(Page page) {
         return new ArticlesResponse(page.articles().stream().map(ArticleBody::from).toList(), page.count());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw ApiException.invalid(field, "must be a text");
-        }
-        return value.asText();
     }
 }

@@ -6,16 +6,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.colloquy.article.domain.Article;
-import org.colloquy.article.domain.ArticleStatus;
 import org.colloquy.article.domain.ArticleRules;
+import org.colloquy.article.domain.ArticleStatus;
 import org.colloquy.article.domain.Slugs;
 import org.colloquy.article.repository.ArticleRepository;
 import org.colloquy.authors.AuthorReplica;
 import org.colloquy.domain.Invalid;
 import org.colloquy.domain.NotAllowed;
 import org.colloquy.domain.NotFound;
+import org.colloquy.domain.Patch;
 import org.colloquy.domain.Problems;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
@@ -35,9 +37,20 @@ public class ArticleService {
             String status, Instant publishAt) {
     }
 
-    /** Null fields stay as they are; {@code tagListGiven} tells an omitted tag list from a given one. */
-    public record ArticleChanges(String title, String description, String body, List<String> tagList,
-            boolean tagListGiven, String language) {
+    /**
+     * An author's changes: omitted fields stay as they are, and so do title, description, body and language given as
+     * null; a tag list given as null is refused ({@code []} clears the tags).
+     */
+    public record ArticleChanges(Patch<String> title, Patch<String> description, Patch<String> body,
+            Patch<List<String>> tagList, Patch<String> language) {
+
+        public ArticleChanges {
+            title = Patch.of(title);
+            description = Patch.of(description);
+            body = Patch.of(body);
+            tagList = Patch.of(tagList);
+            language = Patch.of(language);
+        }
     }
 
     private final ArticleRepository articles;
@@ -78,44 +91,25 @@ public class ArticleService {
 
     @WithTransaction
     public Uni<UUID> update(Author author, String slug, ArticleChanges changes) {
-        if (changes.tagListGiven() && changes.tagList() == null) {
+        if (changes.tagList().isCleared()) {
             return Uni.createFrom().failure(new Invalid("tagList", "must be a list; [] clears the tags"));
         }
-        Problems problems = new Problems().check("title", ArticleRules.title(changes.title(), false))
-                .check("description", ArticleRules.description(changes.description(), false))
-                .check("body", ArticleRules.body(changes.body(), false))
-                .check("tagList", ArticleRules.tags(changes.tagList()))
-                .check("language", ArticleRules.language(changes.language()));
+        Problems problems = new Problems().check("title", ArticleRules.title(changes.title().value(), false))
+                .check("description", ArticleRules.description(changes.description().value(), false))
+                .check("body", ArticleRules.body(changes.body().value(), false))
+                .check("tagList", ArticleRules.tags(changes.tagList().value()))
+                .check("language", ArticleRules.language(changes.language().value()));
         if (!problems.isEmpty()) {
             return Uni.createFrom().failure(problems.invalid());
         }
         return ownArticle(author, slug).chain(article -> {
             String previousSlug = article.slug;
-            Uni<Void> slugChange = Uni.createFrom().voidItem();
-            if (changes.title() != null && !changes.title().trim().equals(article.title)) {
-                article.title = changes.title().trim();
-                String base = Slugs.base(article.title);
-                if (!article.slug.equals(base)
-                        && !article.slug.matches(java.util.regex.Pattern.quote(base) + "-\\d+")) {
-                    slugChange = freeSlug(base).invoke(fresh -> article.slug = fresh)
-                            .chain(fresh -> articles.claimSlug(fresh, article.id));
-                }
-            }
-            if (changes.description() != null) {
-                article.description = changes.description().trim();
-            }
-            if (changes.body() != null) {
-                article.body = changes.body();
-            }
-            if (changes.language() != null) {
-                article.language = changes.language();
-            }
-            if (changes.tagListGiven()) {
-                article.tags(ArticleRules.cleanTags(changes.tagList()));
-            }
-            Uni<Void> tagChange = changes.tagListGiven() ? articles.replaceTags(article.id, article.tags())
+            Optional<String> newSlugBase = article.revise(changes.title().value(), changes.description().value(),
+                    changes.body().value(), changes.language().value(), changes.tagList().value(), Instant.now());
+            Uni<Void> slugChange = newSlugBase.map(base -> freeSlug(base).invoke(fresh -> article.slug = fresh)
+                    .chain(fresh -> articles.claimSlug(fresh, article.id))).orElse(Uni.createFrom().voidItem());
+            Uni<Void> tagChange = changes.tagList().isGiven() ? articles.replaceTags(article.id, article.tags())
                     : Uni.createFrom().voidItem();
-            article.updatedAt = Instant.now();
             return slugChange.chain(() -> tagChange)
                     .chain(() -> article.isPublished()
                             ? outbox.append(new ArticleUpdated(article.id.toString(), article.slug,

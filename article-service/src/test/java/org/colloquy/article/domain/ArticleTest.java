@@ -48,6 +48,32 @@ class ArticleTest {
     }
 
     @Test
+    void aRevisionChangesOnlyTheFieldsItGivesAndAsksForASlugOnlyForANewTitleBase() {
+        Article article = write(false, null);
+        article.slug = "die-energiewende-2";
+        Instant later = NOW.plusSeconds(60);
+
+        assertThat(article.revise(null, " Neu ", null, null, null, later)).isEmpty();
+        assertThat(article.title).isEqualTo("Die Energiewende");
+        assertThat(article.description).isEqualTo("Neu");
+        assertThat(article.body).isEqualTo("Text");
+        assertThat(article.tags()).containsExactly("energie", "politik");
+        assertThat(article.updatedAt).isEqualTo(later);
+
+        assertThat(article.revise("Die  Energiewende!", null, null, null, List.of(), later))
+                .as("a title that slugs the same keeps the slug").isEmpty();
+        assertThat(article.title).isEqualTo("Die  Energiewende!");
+        assertThat(article.tags()).isEmpty();
+
+        assertThat(article.revise(" Über Wärme ", null, "Neuer Text", "de-AT", List.of("Wärme"), later))
+                .contains("ueber-waerme");
+        assertThat(article.title).isEqualTo("Über Wärme");
+        assertThat(article.body).isEqualTo("Neuer Text");
+        assertThat(article.language).isEqualTo("de-AT");
+        assertThat(article.tags()).containsExactly("Wärme");
+    }
+
+    @Test
     void statesAreStoredAndShownInLowerCase() {
         ArticleStatus.Column column = new ArticleStatus.Column();
         for (ArticleStatus status : ArticleStatus.values()) {

@@ -28,4 +28,14 @@ class SlugsTest {
         assertThat(Slugs.firstFree("energie", Set.of())).isEqualTo("energie");
         assertThat(Slugs.firstFree("energie", Set.of("energie", "energie-2", "energie-4"))).isEqualTo("energie-3");
     }
+
+    @Test
+    void aSlugIsMadeFromItsBaseAloneOrWithANumber() {
+        assertThat(Slugs.madeFrom("energie", "energie")).isTrue();
+        assertThat(Slugs.madeFrom("energie-12", "energie")).isTrue();
+        assertThat(Slugs.madeFrom("energie-", "energie")).isFalse();
+        assertThat(Slugs.madeFrom("energie-wende", "energie")).isFalse();
+        assertThat(Slugs.madeFrom("energiewende", "energie")).isFalse();
+        assertThat(Slugs.madeFrom("energie", "energie-2")).isFalse();
+    }
 }

@@ -1,8 +1,7 @@
 package org.colloquy.user.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.colloquy.api.ApiException;
+import org.colloquy.domain.Patch;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.service.ProfileService.ProfileView;
 import org.colloquy.user.service.UserView;
@@ -23,39 +22,25 @@ public final class UserMessages {
     public record Login(String email, String password) {
     }
 
-    /**
-     * RealWorld tells an absent field (stays as it is) from an explicit {@code null} ({@code "bio": null} clears the
-     * bio), which a record of strings cannot: the fields are read from the JSON tree, and a {@code null} reads as
-     * {@code ""}, so it meets the same rules as an empty text: bio and image are cleared, e-mail, username and
-     * password "can't be blank".
-     */
-    public record UpdateUserRequest(@Schema(implementation = UpdateUser.class) JsonNode user) {
-
-        /** Typed as any JSON (not an object node) so that the body readers registered for trees apply to it. */
-        public boolean isMissing() {
-            return user == null || user.isNull();
-        }
-
-        public String field(String name) {
-            if (!user.isObject()) {
-                throw ApiException.invalid("user", "must be an object");
-            }
-            JsonNode value = user.get(name);
-            if (value == null) {
-                return null;
-            }
-            if (value.isNull()) {
-                return "";
-            }
-            if (!value.isTextual()) {
-                throw ApiException.invalid(name, "must be a string");
-            }
-            return value.textValue();
-        }
+    public record UpdateUserRequest(UpdateUser user) {
     }
 
-    /** The shape of {@link UpdateUserRequest#user()}, for the API description. */
-    public record UpdateUser(String email, String password, String username, String bio, String image) {
+    /**
+     * RealWorld tells an absent field (stays as it is) from an explicit {@code null} ({@code "bio": null} clears the
+     * bio): a {@code null} reads as {@code ""}, so it meets the same rules as an empty text: bio and image are
+     * cleared, e-mail, username and password "can't be blank".
+     */
+    public record UpdateUser(@Schema(implementation = String.class) Patch<String> email,
+            @Schema(implementation = String.class) Patch<String> password,
+            @Schema(implementation = String.class) Patch<String> username,
+            @Schema(implementation = String.class) Patch<String> bio,
+            @Schema(implementation = String.class) Patch<String> image) {
+
+        /** Null for an omitted field (it stays), {@code ""} for a null one. */
+        public static String text(Patch<String> field) {
+            Patch<String> patch = Patch.of(field);
+            return patch.isCleared() ? "" : patch.value();
+        }
     }
 
     public record UserResponse(UserBody user) {

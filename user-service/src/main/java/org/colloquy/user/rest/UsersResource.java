@@ -16,11 +16,12 @@ import org.colloquy.api.ApiException;
 import org.colloquy.api.Caller;
 import org.colloquy.user.rest.UserMessages.LoginRequest;
 import org.colloquy.user.rest.UserMessages.NewUserRequest;
+import org.colloquy.user.rest.UserMessages.UpdateUser;
 import org.colloquy.user.rest.UserMessages.UpdateUserRequest;
 import org.colloquy.user.rest.UserMessages.UserResponse;
-import org.colloquy.user.service.AccountService;
 import org.colloquy.user.service.AccountService.AccountChanges;
 import org.colloquy.user.service.AccountService.Registration;
+import org.colloquy.user.service.AccountService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -83,11 +84,12 @@ public class UsersResource {
             + "bio or image clears it; a null e-mail, username or password is a 422. The answer carries a new token "
             + "(the username is in it); a new password ends every other session (their tokens get 401).")
     public Uni<UserResponse> update(UpdateUserRequest request) {
-        if (request == null || request.isMissing()) {
+        if (request == null || request.user() == null) {
             throw ApiException.invalid("user", "can't be blank");
         }
-        return accounts.update(UUID.fromString(caller.id()), new AccountChanges(request.field("username"),
-                request.field("email"), request.field("password"), request.field("bio"), request.field("image")))
-                .map(UserResponse::from);
+        UpdateUser user = request.user();
+        return accounts.update(UUID.fromString(caller.id()), new AccountChanges(UpdateUser.text(user.username()),
+                UpdateUser.text(user.email()), UpdateUser.text(user.password()), UpdateUser.text(user.bio()),
+                UpdateUser.text(user.image()))).map(UserResponse::from);
     }
 }
