@@ -61,7 +61,7 @@ final class Report {
         md.append("| point | offered rate | p50 | p90 | p99 | p99.9 |\n| --- | --- | --- | --- | --- | --- |\n");
         for (Results.Point point : results.latencyPoints) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", point.label(),
-                    Double.isNaN(point.throughput()) ? "–" : Benchmark.perSecond(point.throughput()),
+                    Double.isNaN(point.throughput()) ? "–" : Figures.perSecond(point.throughput()),
                     fmt(point.p50()), fmt(point.p90()), fmt(point.p99()), fmt(point.p999())));
         }
         md.append("\n## Log of the run\n\n");
