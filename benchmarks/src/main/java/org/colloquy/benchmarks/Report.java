@@ -36,6 +36,20 @@ final class Report {
         } catch (RuntimeException logAxisRefused) {
             plot(dir.resolve("latency-throughput.png"), false);
         }
+        Path report = Files.writeString(dir.resolve("report.md"), markdown(name));
+        Files.writeString(resultsDir.resolve("README.md"), """
+                # Benchmark results
+
+                Latest report: [%1$s](%1$s/report.md), written by `./benchmarks/run.sh`.
+
+                Each run writes its own folder here (`<UTC date and time>/report.md` and its plot); see
+                [../README.md](../README.md) for what the scenarios measure.
+                """.formatted(name));
+        return report;
+    }
+
+    /** The text of {@code report.md}: the environment, the rows against the targets, failures, points and notes. */
+    String markdown(String name) {
         StringBuilder md = new StringBuilder();
         md.append("# Colloquy benchmark, ").append(name).append("\n\n");
         md.append("Written by `./benchmarks/run.sh` (see [the benchmark's README](../../README.md) for what each "
@@ -66,16 +80,7 @@ final class Report {
         }
         md.append("\n## Log of the run\n\n");
         results.notes.forEach(note -> md.append("- ").append(note).append('\n'));
-        Path report = Files.writeString(dir.resolve("report.md"), md.toString());
-        Files.writeString(resultsDir.resolve("README.md"), """
-                # Benchmark results
-
-                Latest report: [%1$s](%1$s/report.md), written by `./benchmarks/run.sh`.
-
-                Each run writes its own folder here (`<UTC date and time>/report.md` and its plot); see
-                [../README.md](../README.md) for what the scenarios measure.
-                """.formatted(name));
-        return report;
+        return md.toString();
     }
 
     private static String fmt(double value) {
