@@ -2,8 +2,6 @@ package org.colloquy.benchmarks;
 
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +40,10 @@ record BareApp(double readySeconds, String startedIn, long rssKb, Optional<JvmFa
             OpenLoad.Point load = OpenLoad.run("bare GET /hello", 200, Duration.ZERO, warmup, Duration.ofSeconds(10),
                     () -> http.expect(HttpMethod.GET, started.base() + "/hello", null, null, 200));
             System.out.println("[bench] " + load);
-            long rss = Benchmark.rssKb(started.process().toHandle());
+            long rss = Footprint.rssKb(started.process().toHandle());
             Optional<JvmFacts> warmedUp = JvmFacts.of(started.process().toHandle(), workDir);
             stop(started.process());
-            return new BareApp(started.readySeconds(), Benchmark.startedIn(log), rss, atReady, warmedUp,
+            return new BareApp(started.readySeconds(), Footprint.startedIn(log), rss, atReady, warmedUp,
                     withCache ? Optional.of(readyWithCache(java, jar, workDir)) : Optional.empty());
         } finally {
             stop(started.process());
@@ -75,7 +73,7 @@ record BareApp(double readySeconds, String startedIn, long rssKb, Optional<JvmFa
     }
 
     private static Started start(String java, List<String> options, Path jar, Path log) throws Exception {
-        int port = freePort();
+        int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(options);
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-jar", jar.toString()));
@@ -125,14 +123,6 @@ record BareApp(double readySeconds, String startedIn, long rssKb, Optional<JvmFa
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.colloquy.benchmarks;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.colloquy.platform.PlatformService;
 
 /**
  * The closed-model scenario, the equivalent of {@code wrk -t2 -c32} against each endpoint in turn: the figures
@@ -52,8 +54,19 @@ final class ClosedModel {
         this.http = http;
     }
 
-    static void run(Context context) throws Exception {
-        Settings settings = context.settings();
+    /** On the read data set, with a writer registered per connection for the last write. */
+    static void run(ScenarioContext run) throws Exception {
+        run.readDataSet().ensureSeeded();
+        Settings settings = run.settings();
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        List<String> commenters = new ArrayList<>();
+        for (int i = 0; i < settings.closedConnections(); i++) {
+            commenters.add(UsersAndArticles.register(run.http(), run.gateway(), "bench-commenter-" + id + "-" + i));
+        }
+        BenchmarkPlatform platform = run.platform();
+        Context context = new Context(settings, run.results(), run.gateway(), run.users().authorToken(),
+                run.users().readerToken(), commenters, settings.articles(), platform.processes(), platform::backlog,
+                PlatformService.BACKENDS.stream().map(PlatformService::name).toList());
         try (Http http = new Http(settings.closedConnections(), settings.closedThreads())) {
             new ClosedModel(context, http).run();
         }
@@ -91,7 +104,7 @@ final class ClosedModel {
         AtomicLong counter = new AtomicLong();
         String run = UUID.randomUUID().toString().substring(0, 6);
         write("POST /api/articles", () -> http.expect(HttpMethod.POST, context.gateway() + "/api/articles",
-                context.authorToken(), Benchmark.json(Benchmark.articleBody("Closed " + run + " "
+                context.authorToken(), RequestBodies.json(RequestBodies.article("Closed " + run + " "
                         + counter.incrementAndGet())), 201));
         write("POST /api/articles/{slug}/comments", () -> comment(context.readerToken(), counter));
         // One writer's posts take turns on the writer's lock (the exact per-writer rate limit, CommentService):
@@ -103,8 +116,7 @@ final class ClosedModel {
 
     private Future<Boolean> comment(String token, AtomicLong counter) {
         return http.expect(HttpMethod.POST, context.gateway() + "/api/articles/" + randomSlug() + "/comments",
-                token, Benchmark.json(Map.of("comment", Map.of("body", "A closed-model comment, number "
-                        + counter.incrementAndGet() + "."))), 201);
+                token, RequestBodies.comment("A closed-model comment, number " + counter.incrementAndGet() + "."), 201);
     }
 
     private interface Signed {
@@ -128,8 +140,8 @@ final class ClosedModel {
         Measured signedIn = measure(endpoint + ", signed in", request.as(context.readerToken()), false);
         double share = signedIn.rate() / anonymous.rate();
         results.row(SCENARIO, endpoint + ", signed in" + dataSet + ": requests/s", describe(signedIn.load()),
-                Benchmark.perSecond(anonymous.rate()) + " (anonymous)", Benchmark.pct(share),
-                "≥ " + Benchmark.pct(SIGNED_IN_SHARE) + " of anonymous (within 15%)",
+                Figures.perSecond(anonymous.rate()) + " (anonymous)", Figures.pct(share),
+                "≥ " + Figures.pct(SIGNED_IN_SHARE) + " of anonymous (within 15%)",
                 share >= SIGNED_IN_SHARE && signedIn.load().errorRatio() <= 0.01);
         cpuRow(endpoint + ", signed in", signedIn, false);
     }
@@ -144,13 +156,13 @@ final class ClosedModel {
 
     private void cpuRow(String name, Measured measured, boolean write) {
         double cpu = measured.cpu().get(CpuTime.MACHINE);
-        String value = idleMachine ? Benchmark.millis(cpu) + String.format(Locale.ROOT,
-                " (JIT compilers %s of it)", Benchmark.millis(CpuTime.jit(measured.cpu())))
+        String value = idleMachine ? Figures.millis(cpu) + String.format(Locale.ROOT,
+                " (JIT compilers %s of it)", Figures.millis(CpuTime.jit(measured.cpu())))
                 : "– (machine busy while idle)";
         if (write) {
             results.row(SCENARIO, name + ": CPU per write above idle (whole machine, with the relays' and "
                     + "consumers' work until outboxes and lag are empty)", value, "–", "–",
-                    "≤ " + Benchmark.millis(WRITE_CPU_TARGET_MS), idleMachine ? (Boolean) (cpu <= WRITE_CPU_TARGET_MS)
+                    "≤ " + Figures.millis(WRITE_CPU_TARGET_MS), idleMachine ? (Boolean) (cpu <= WRITE_CPU_TARGET_MS)
                             : null);
         } else {
             results.row(SCENARIO, name + ": CPU per request above idle (whole machine)", value, "–", "–", "–",
@@ -205,6 +217,6 @@ final class ClosedModel {
     /** "3712 req/s (p50 7.9 ms, p99 25 ms, 0 errors)", as wrk would say it. */
     private static String describe(ClosedLoad.Result result) {
         return String.format(Locale.ROOT, "%s req/s (p50 %s, p99 %s, %d errors)", Math.round(result.rate()),
-                Benchmark.millis(result.p(50)), Benchmark.millis(result.p(99)), result.errors());
+                Figures.millis(result.p(50)), Figures.millis(result.p(99)), result.errors());
     }
 }

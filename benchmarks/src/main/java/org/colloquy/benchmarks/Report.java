@@ -36,6 +36,20 @@ final class Report {
         } catch (RuntimeException logAxisRefused) {
             plot(dir.resolve("latency-throughput.png"), false);
         }
+        Path report = Files.writeString(dir.resolve("report.md"), markdown(name));
+        Files.writeString(resultsDir.resolve("README.md"), """
+                # Benchmark results
+
+                Latest report: [%1$s](%1$s/report.md), written by `./benchmarks/run.sh`.
+
+                Each run writes its own folder here (`<UTC date and time>/report.md` and its plot); see
+                [../README.md](../README.md) for what the scenarios measure.
+                """.formatted(name));
+        return report;
+    }
+
+    /** The text of {@code report.md}: the environment, the rows against the targets, failures, points and notes. */
+    String markdown(String name) {
         StringBuilder md = new StringBuilder();
         md.append("# Colloquy benchmark, ").append(name).append("\n\n");
         md.append("Written by `./benchmarks/run.sh` (see [the benchmark's README](../../README.md) for what each "
@@ -61,21 +75,12 @@ final class Report {
         md.append("| point | offered rate | p50 | p90 | p99 | p99.9 |\n| --- | --- | --- | --- | --- | --- |\n");
         for (Results.Point point : results.latencyPoints) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", point.label(),
-                    Double.isNaN(point.throughput()) ? "–" : Benchmark.perSecond(point.throughput()),
+                    Double.isNaN(point.throughput()) ? "–" : Figures.perSecond(point.throughput()),
                     fmt(point.p50()), fmt(point.p90()), fmt(point.p99()), fmt(point.p999())));
         }
         md.append("\n## Log of the run\n\n");
         results.notes.forEach(note -> md.append("- ").append(note).append('\n'));
-        Path report = Files.writeString(dir.resolve("report.md"), md.toString());
-        Files.writeString(resultsDir.resolve("README.md"), """
-                # Benchmark results
-
-                Latest report: [%1$s](%1$s/report.md), written by `./benchmarks/run.sh`.
-
-                Each run writes its own folder here (`<UTC date and time>/report.md` and its plot); see
-                [../README.md](../README.md) for what the scenarios measure.
-                """.formatted(name));
-        return report;
+        return md.toString();
     }
 
     private static String fmt(double value) {

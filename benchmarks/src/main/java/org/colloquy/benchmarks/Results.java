@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /** What one run measured: the comparison rows of the report, the latency points of the plot, and notes. */
 final class Results {
@@ -28,6 +29,17 @@ final class Results {
             String target, Boolean pass) {
         rows.add(new Row(scenario, metric, colloquy, baseline, ratio, target,
                 pass == null ? "–" : pass ? "PASS" : "MISS"));
+    }
+
+    /** A point of the latency plot and table: the percentiles of a run at its offered rate. */
+    synchronized void latencyPoint(String label, OpenLoad.Point point) {
+        latencyPoint(label, point.latency(), point.offeredRate());
+    }
+
+    /** {@code histogram}: microseconds; {@code throughput}: the rate the point was measured at. */
+    synchronized void latencyPoint(String label, Histogram histogram, double throughput) {
+        latencyPoints.add(new Point(label, Figures.ms(histogram, 50), Figures.ms(histogram, 90),
+                Figures.ms(histogram, 99), Figures.ms(histogram, 99.9), throughput));
     }
 
     synchronized void note(String text) {

@@ -1,6 +1,7 @@
 package org.colloquy.benchmarks;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The fixed durations and sizes of one run; every one can be overridden by an environment variable (the defaults
@@ -38,8 +39,13 @@ record Settings(Duration jitWarmup, Duration warmup, Duration measure, Duration 
 
     /** Whether the scenario is selected: BENCH_SCENARIOS is "all" or a comma-separated list of scenario names. */
     boolean runs(String scenario) {
+        return selects(scenarios, scenario);
+    }
+
+    /** {@code scenarios}: a value of BENCH_SCENARIOS; blank or "all" selects every scenario. */
+    static boolean selects(String scenarios, String scenario) {
         return scenarios.isBlank() || scenarios.trim().equals("all")
-                || java.util.Arrays.stream(scenarios.split(",")).map(String::trim).anyMatch(scenario::equals);
+                || Arrays.stream(scenarios.split(",")).map(String::trim).anyMatch(scenario::equals);
     }
 
     private static int integer(String name, int fallback) {

@@ -129,14 +129,14 @@ record ServiceConfig(String name, Map<String, String> properties) {
     }
 
     /**
-     * The settings the local launcher passes to its processes (LocalPlatform#systemProperties), as literal keys or
+     * The settings the local launcher passes to its processes (ServiceCommand#systemProperties), as literal keys or
      * key prefixes (ending with a dot, like {@code colloquy.gateway.upstreams.}).
      */
     static Set<String> launcherSettings() {
-        String source = read(ROOT.resolve("local-platform/src/main/java/org/colloquy/platform/LocalPlatform.java"));
+        String source = read(ROOT.resolve("local-platform/src/main/java/org/colloquy/platform/ServiceCommand.java"));
         int start = source.indexOf("Map<String, String> systemProperties(");
         if (start < 0) {
-            throw new AssertionError("LocalPlatform#systemProperties not found: update this test");
+            throw new AssertionError("ServiceCommand#systemProperties not found: update this test");
         }
         String method = source.substring(start, source.indexOf("\n    }\n", start));
         Set<String> keys = new LinkedHashSet<>();
@@ -145,7 +145,7 @@ record ServiceConfig(String name, Map<String, String> properties) {
             keys.add(matcher.group(1));
         }
         if (keys.isEmpty()) {
-            throw new AssertionError("no settings found in LocalPlatform#systemProperties: update this test");
+            throw new AssertionError("no settings found in ServiceCommand#systemProperties: update this test");
         }
         return keys;
     }

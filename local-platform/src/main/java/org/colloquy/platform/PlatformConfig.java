@@ -53,6 +53,11 @@ public record PlatformConfig(Path projectRoot, Path dataDir, String postgresUrl,
         return "http://localhost:" + managementPort(service);
     }
 
+    /** The packaged jar an application starts from (Quarkus' {@code quarkus-app} layout, built by Maven). */
+    Path jar(PlatformService service) {
+        return projectRoot.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
     /** The same server as {@link #postgresUrl()}, another database. */
     public String jdbcUrl(String database) {
         String withoutPrefix = postgresUrl.substring("jdbc:postgresql://".length());
