@@ -1,9 +1,9 @@
 package org.colloquy.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.article.Writers.anonymous;
+import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.article;
-import static org.colloquy.article.Writers.as;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
 import static org.hamcrest.Matchers.contains;
@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.colloquy.article.Writers.Writer;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** Creating, reading, updating and deleting articles; slugs; limits; who may do what. */
@@ -26,7 +26,7 @@ class ArticleApiTest {
 
     @Test
     void createdArticleHasTheRealWorldShape() {
-        Writer writer = newWriter("anna");
+        TestUser writer = newWriter("anna");
         String title = unique("Wärmepumpen im Altbau");
 
         as(writer).body(Map.of("article", article(title, List.of("energie", "altbau", "heizung"))))
@@ -48,7 +48,7 @@ class ArticleApiTest {
 
     @Test
     void longGermanArticleRoundTripsByteForByte() {
-        Writer writer = newWriter("analyse");
+        TestUser writer = newWriter("analyse");
         String body = germanAnalysis();
         assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(12_000);
         Map<String, Object> article = article(unique("Die Energiewende – eine Bilanz"), List.of("analyse"));
@@ -65,7 +65,7 @@ class ArticleApiTest {
 
     @Test
     void slugsAreTransliteratedAndUniqueWithASuffix() {
-        Writer writer = newWriter("slugs");
+        TestUser writer = newWriter("slugs");
         String marker = java.util.UUID.randomUUID().toString().substring(0, 6);
         String title = "Über Wärmepumpen: Straße & Café " + marker;
 
@@ -78,7 +78,7 @@ class ArticleApiTest {
 
     @Test
     void newTitleGivesANewSlugAndTheOldOneStillResolvesAndIsNeverReused() {
-        Writer writer = newWriter("rename");
+        TestUser writer = newWriter("rename");
         String oldTitle = unique("Erster Titel");
         String oldSlug = Writers.publish(writer, oldTitle, List.of());
 
@@ -93,7 +93,7 @@ class ArticleApiTest {
 
     @Test
     void updateKeepsOmittedTagsClearsOnEmptyAndRejectsNull() {
-        Writer writer = newWriter("tags");
+        TestUser writer = newWriter("tags");
         String slug = Writers.publish(writer, unique("Tags"), List.of("a", "b"));
 
         as(writer).body(Map.of("article", Map.of("description", "neu"))).put("/api/articles/{slug}", slug)
@@ -107,8 +107,8 @@ class ArticleApiTest {
 
     @Test
     void onlyTheAuthorMayEditPublishOrDelete() {
-        Writer writer = newWriter("owner");
-        Writer stranger = newWriter("stranger");
+        TestUser writer = newWriter("owner");
+        TestUser stranger = newWriter("stranger");
         String slug = Writers.publish(writer, unique("Meins"), List.of());
 
         as(stranger).body(Map.of("article", Map.of("title", "Deins"))).put("/api/articles/{slug}", slug)
@@ -121,7 +121,7 @@ class ArticleApiTest {
 
     @Test
     void deletedArticleIsGone() {
-        Writer writer = newWriter("deleter");
+        TestUser writer = newWriter("deleter");
         String slug = Writers.publish(writer, unique("Kurzlebig"), List.of());
 
         as(writer).delete("/api/articles/{slug}", slug).then().statusCode(204);
@@ -133,7 +133,7 @@ class ArticleApiTest {
 
     @Test
     void limitsAreEnforcedWithA422PerField() {
-        Writer writer = newWriter("limits");
+        TestUser writer = newWriter("limits");
         Map<String, Object> tooMuch = article("t".repeat(301), Collections.nCopies(21, "tag"));
         tooMuch.put("description", "d".repeat(1001));
         tooMuch.put("body", "ä".repeat(102_401));

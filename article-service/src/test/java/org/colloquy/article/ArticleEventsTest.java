@@ -2,9 +2,9 @@ package org.colloquy.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.colloquy.article.Writers.anonymous;
+import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.article;
-import static org.colloquy.article.Writers.as;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
 
@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.colloquy.article.Writers.Writer;
 import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
@@ -27,6 +26,7 @@ import org.colloquy.events.comment.CommentDeleted;
 import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** One event per state change on article.events, read back from the broker; comment counts from comment.events. */
@@ -39,7 +39,7 @@ class ArticleEventsTest {
 
     @Test
     void everyStateChangeOfAPublicArticleEmitsExactlyOneEventInOrder() {
-        Writer writer = newWriter("evented");
+        TestUser writer = newWriter("evented");
         Map<String, Object> draft = article(unique("Ereignisse"), List.of("x"));
         draft.put("status", "draft");
         String slug = as(writer).body(Map.of("article", draft)).post("/api/articles").then().statusCode(201)
@@ -75,7 +75,7 @@ class ArticleEventsTest {
 
     @Test
     void commentsCountFollowsCommentEventsOncePerEvent() {
-        Writer writer = newWriter("discussed");
+        TestUser writer = newWriter("discussed");
         String slug = Writers.publish(writer, unique("Diskutiert"), List.of());
         String articleId;
         articleId = kafka.readUntil(Topics.ARTICLE_EVENTS, seen -> seen.stream()

@@ -1,8 +1,8 @@
 package org.colloquy.article;
 
-import static org.colloquy.article.Writers.anonymous;
+import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.article;
-import static org.colloquy.article.Writers.as;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
 import static org.hamcrest.Matchers.contains;
@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.colloquy.article.Writers.Writer;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** Input that once reached PostgreSQL or an event unchecked: a field-keyed 422, never a 500. */
@@ -42,7 +42,7 @@ class BadInputTest {
 
     @Test
     void publishAtBeyondTenYearsIsRefusedAndNothingIsPublished() {
-        Writer writer = newWriter("zukunft");
+        TestUser writer = newWriter("zukunft");
         for (String far : List.of("+1000000000-12-31T23:59:59Z", "+294277-01-09T04:00:54Z",
                 Instant.now().plusSeconds(11L * 366 * 24 * 3600).toString())) {
             Map<String, Object> article = article(unique("Zukunft"), List.of());
@@ -69,7 +69,7 @@ class BadInputTest {
 
     @Test
     void aNulInABodyTextIsRefusedOnItsPath() {
-        Writer writer = newWriter("nul");
+        TestUser writer = newWriter("nul");
         as(writer).body(Map.of("article", article("Null\u0000zeichen", List.of()))).post("/api/articles")
                 .then().statusCode(422).body("errors.'article.title'", contains(NUL));
 

@@ -2,9 +2,9 @@ package org.colloquy.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.colloquy.article.Writers.anonymous;
+import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.article;
-import static org.colloquy.article.Writers.as;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.colloquy.article.Writers.Writer;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** Drafts stay private, publish and unpublish, and scheduled articles publish themselves. */
@@ -33,7 +33,7 @@ class LifecycleTest {
     void theFrontPageCountStaysExactThroughPublishUnpublishAndDelete() {
         long before = frontPageCount();
         assertThat(before).isEqualTo(publishedInDatabase());
-        Writer writer = newWriter("counter");
+        TestUser writer = newWriter("counter");
         String kept = Writers.publish(writer, unique("Bleibt"), List.of());
         String unpublished = Writers.publish(writer, unique("Zurückgezogen"), List.of());
         String deleted = Writers.publish(writer, unique("Gelöscht"), List.of());
@@ -65,8 +65,8 @@ class LifecycleTest {
 
     @Test
     void draftIsPrivateToItsAuthorUntilPublished() {
-        Writer writer = newWriter("drafter");
-        Writer reader = newWriter("reader");
+        TestUser writer = newWriter("drafter");
+        TestUser reader = newWriter("reader");
         Map<String, Object> draft = article(unique("Entwurf"), List.of("entwurf-" + writer.id()));
         draft.put("status", "draft");
 
@@ -91,7 +91,7 @@ class LifecycleTest {
 
     @Test
     void unpublishedArticleIsPrivateAgain() {
-        Writer writer = newWriter("unpublisher");
+        TestUser writer = newWriter("unpublisher");
         String slug = Writers.publish(writer, unique("Zurückgezogen"), List.of());
 
         as(writer).post("/api/articles/{slug}/unpublish", slug).then().statusCode(200)
@@ -103,7 +103,7 @@ class LifecycleTest {
 
     @Test
     void scheduledArticlePublishesItselfWhenItsTimeComes() {
-        Writer writer = newWriter("scheduler");
+        TestUser writer = newWriter("scheduler");
         Map<String, Object> scheduled = article(unique("Geplant"), List.of());
         scheduled.put("publishAt", Instant.now().plusSeconds(2).toString());
 
@@ -120,7 +120,7 @@ class LifecycleTest {
 
     @Test
     void publishAtInThePastPublishesAtOnce() {
-        Writer writer = newWriter("late");
+        TestUser writer = newWriter("late");
         Map<String, Object> late = article(unique("Verspätet"), List.of());
         late.put("publishAt", Instant.now().minusSeconds(60).toString());
 

@@ -1,8 +1,8 @@
 package org.colloquy.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.article.Writers.anonymous;
-import static org.colloquy.article.Writers.as;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
 import static org.hamcrest.Matchers.contains;
@@ -14,9 +14,9 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import org.colloquy.article.Writers.Writer;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** Lists with every filter and pagination, favorites, tags, and the feed right after a follow. */
@@ -29,7 +29,7 @@ class ListsAndFeedTest {
 
     @Test
     void listIsNewestFirstPaginatedFilteredAndWithoutBodies() {
-        Writer writer = newWriter("lister");
+        TestUser writer = newWriter("lister");
         String tag = "liste-" + writer.id().substring(0, 8);
         String first = Writers.publish(writer, unique("Eins"), List.of(tag));
         String second = Writers.publish(writer, unique("Zwei"), List.of(tag, "anderes"));
@@ -50,8 +50,8 @@ class ListsAndFeedTest {
 
     @Test
     void favoritesAreCountedOncePerReaderAndFilterable() {
-        Writer writer = newWriter("favored");
-        Writer reader = newWriter("fan");
+        TestUser writer = newWriter("favored");
+        TestUser reader = newWriter("fan");
         Writers.registered(kafka, reader, null); // the favorited filter names readers by username
         String slug = Writers.publish(writer, unique("Lieblingsartikel"), List.of());
 
@@ -78,8 +78,8 @@ class ListsAndFeedTest {
 
     @Test
     void feedAndFollowingFlagsReflectAFollowImmediately() {
-        Writer author = newWriter("followed");
-        Writer reader = newWriter("follower");
+        TestUser author = newWriter("followed");
+        TestUser reader = newWriter("follower");
         String slug = Writers.publish(author, unique("Für Folgende"), List.of());
         as(reader).get("/api/articles/feed").then().statusCode(200).body("articles.slug", not(hasItem(slug)));
 
@@ -95,7 +95,7 @@ class ListsAndFeedTest {
 
     @Test
     void aRedeliveredUserEventIsNotAppliedAgain() {
-        Writer author = newWriter("redelivered");
+        TestUser author = newWriter("redelivered");
         String slug = Writers.publish(author, unique("Zweimal"), List.of());
         var first = new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(), "alt", null);
         String firstId = kafka.publish(first);
@@ -108,7 +108,7 @@ class ListsAndFeedTest {
 
     @Test
     void authorProfilesComeFromUserEvents() {
-        Writer author = newWriter("profiled");
+        TestUser author = newWriter("profiled");
         String slug = Writers.publish(author, unique("Mit Profil"), List.of());
         Writers.registered(kafka, author, "Journalistin aus Köln");
         kafka.publish(new org.colloquy.events.user.UserProfileUpdated(author.id(), author.username(),

@@ -1,7 +1,7 @@
 package org.colloquy.article;
 
 import static org.awaitility.Awaitility.await;
-import static org.colloquy.article.Writers.anonymous;
+import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.newWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -13,10 +13,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.colloquy.api.VerifiedTokens;
-import org.colloquy.article.Writers.Writer;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,9 +40,9 @@ class TokenRevocationTest {
 
     @Test
     void afterSessionsAreRevokedOnlyTokensOfTheNewVersionWork() {
-        Writer writer = newWriter("revoked");
-        Writer other = newWriter("bystander");
-        String old = Writers.tokenAtVersion(writer, 0);
+        TestUser writer = newWriter("revoked");
+        TestUser other = newWriter("bystander");
+        String old = writer.tokenAtVersion(0);
         drafts(old).then().statusCode(200); // verified, and remembered from now on
 
         kafka.publish(new UserSessionsRevoked(writer.id(), 1, Instant.now()));
@@ -51,26 +51,26 @@ class TokenRevocationTest {
                 .body("errors.token", contains("is invalid or expired")));
         drafts(writer.token()).then().statusCode(401);
         anonymous().header("Authorization", "Token " + old).get("/api/articles").then().statusCode(401);
-        drafts(Writers.tokenAtVersion(writer, 1)).then().statusCode(200);
-        drafts(Writers.tokenAtVersion(writer, 2)).then().statusCode(200);
+        drafts(writer.tokenAtVersion(1)).then().statusCode(200);
+        drafts(writer.tokenAtVersion(2)).then().statusCode(200);
         drafts(other.token()).then().statusCode(200);
     }
 
     @Test
     void aRepeatedOrOlderRevocationChangesNothing() {
-        Writer writer = newWriter("replayed");
+        TestUser writer = newWriter("replayed");
         kafka.publish(new UserSessionsRevoked(writer.id(), 2, Instant.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> drafts(Writers.tokenAtVersion(writer, 1))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> drafts(writer.tokenAtVersion(1))
                 .then().statusCode(401));
 
         kafka.publish(new UserSessionsRevoked(writer.id(), 1, Instant.now()));
         kafka.publish(new UserSessionsRevoked(writer.id(), 2, Instant.now()));
-        Writer marker = newWriter("marker");
+        TestUser marker = newWriter("marker");
         kafka.publish(new UserSessionsRevoked(marker.id(), 1, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> drafts(marker.token()).then().statusCode(401));
 
-        drafts(Writers.tokenAtVersion(writer, 1)).then().statusCode(401);
-        drafts(Writers.tokenAtVersion(writer, 2)).then().statusCode(200);
+        drafts(writer.tokenAtVersion(1)).then().statusCode(401);
+        drafts(writer.tokenAtVersion(2)).then().statusCode(200);
     }
 
     private static io.restassured.response.Response drafts(String token) {

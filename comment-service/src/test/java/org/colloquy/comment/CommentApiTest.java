@@ -1,8 +1,8 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.comment.Discussion.anonymous;
-import static org.colloquy.comment.Discussion.as;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
@@ -19,11 +19,11 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import org.colloquy.comment.Discussion.Article;
-import org.colloquy.comment.Discussion.User;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUnpublished;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +42,8 @@ class CommentApiTest {
 
     @Test
     void aJustPublishedArticleCanBeCommentedOnAtOnce() {
-        User author = user("author");
-        User reader = user("reader");
+        TestUser author = user("author");
+        TestUser reader = user("reader");
         Article article = publishedArticle(kafka, author);
 
         // no waiting: the service catches up with article.events before it answers
@@ -68,9 +68,9 @@ class CommentApiTest {
 
     @Test
     void discussionIsPublicOldestFirstWithRepliesAndPaging() {
-        User author = user("author");
-        User anna = user("anna");
-        User ben = user("ben");
+        TestUser author = user("author");
+        TestUser anna = user("anna");
+        TestUser ben = user("ben");
         Article article = publishedArticle(kafka, author);
         long first = post(anna, article, "Erster Gedanke");
         long answer = ((Number) as(ben).body(reply("Antwort", first)).post("/api/articles/{slug}/comments",
@@ -97,7 +97,7 @@ class CommentApiTest {
 
     @Test
     void replyMustBelongToTheSameArticle() {
-        User author = user("author");
+        TestUser author = user("author");
         Article one = publishedArticle(kafka, author);
         Article other = publishedArticle(kafka, author);
         long elsewhere = post(user("x"), other, "Anderswo");
@@ -108,7 +108,7 @@ class CommentApiTest {
 
     @Test
     void bodiesAreCheckedAndScriptsComeBackInert() {
-        User reader = user("writer");
+        TestUser reader = user("writer");
         Article article = publishedArticle(kafka, user("author"));
 
         as(reader).body(comment(" ")).post("/api/articles/{slug}/comments", article.slug())
@@ -126,7 +126,7 @@ class CommentApiTest {
 
     @Test
     void authorEditsWithinTheWindowOnly() {
-        User reader = user("editor");
+        TestUser reader = user("editor");
         Article article = publishedArticle(kafka, user("author"));
         long id = post(reader, article, "Tippfeler");
 
@@ -141,8 +141,8 @@ class CommentApiTest {
 
     @Test
     void deletingKeepsTheThreadAndOnlyAuthorOrModeratorMayDelete() {
-        User anna = user("anna");
-        User ben = user("ben");
+        TestUser anna = user("anna");
+        TestUser ben = user("ben");
         Article article = publishedArticle(kafka, user("author"));
         long parent = post(anna, article, "Ich lösche mich gleich");
         long answer = ((Number) as(ben).body(reply("Antwort bleibt", parent)).post("/api/articles/{slug}/comments",
@@ -164,7 +164,7 @@ class CommentApiTest {
 
     @Test
     void commentsDisappearWithTheirArticleAndComeBackWithIt() {
-        User author = user("author");
+        TestUser author = user("author");
         Article article = publishedArticle(kafka, author);
         post(user("reader"), article, "Bleibt erhalten");
 

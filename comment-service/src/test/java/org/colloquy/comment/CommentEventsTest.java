@@ -1,7 +1,7 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.comment.Discussion.as;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.longstanding;
 import static org.colloquy.comment.Discussion.post;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.colloquy.comment.Discussion.Article;
-import org.colloquy.comment.Discussion.User;
 import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
@@ -32,6 +31,7 @@ import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +56,8 @@ class CommentEventsTest {
 
     @Test
     void publicCommentLifecycleIsAnnouncedOnCommentEvents() {
-        User author = user("author");
-        User writer = user("writer");
+        TestUser author = user("author");
+        TestUser writer = user("writer");
         Article article = publishedArticle(kafka, author);
         long parent = post(author, article, "Frage an alle");
         long id = ((Number) as(writer).body(Map.of("comment", Map.of("body", "Antwort an @" + author.username(),
@@ -85,8 +85,8 @@ class CommentEventsTest {
     @Test
     void moderationDecisionsAreAnnouncedOnModerationEvents() {
         Discussion.applySettings(settings("all", List.of(), List.of(), 3, 5, 1, 900));
-        User moderator = user("moderator", "moderator");
-        User writer = user("held");
+        TestUser moderator = user("moderator", "moderator");
+        TestUser writer = user("held");
         Article article = publishedArticle(kafka, user("author"));
         long held = ((Number) as(writer).body(comment("Wartet")).post("/api/articles/{slug}/comments",
                 article.slug()).then().statusCode(201).extract().path("comment.id")).longValue();
@@ -113,7 +113,7 @@ class CommentEventsTest {
 
     @Test
     void banIsAnnounced() {
-        User troll = user("troll");
+        TestUser troll = user("troll");
         kafka.publish(new UserRegistered(troll.id(), troll.username(), null, null, Instant.now()));
         as(user("moderator", "moderator")).body(Map.of("ban", Map.of("reason", "Spam")))
                 .post("/api/moderation/users/{u}/ban", troll.username()).then().statusCode(200);

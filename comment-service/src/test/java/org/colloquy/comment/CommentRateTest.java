@@ -1,7 +1,7 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.comment.Discussion.anonymous;
+import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.settings;
 import static org.colloquy.comment.Discussion.user;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.colloquy.comment.Discussion.Article;
-import org.colloquy.comment.Discussion.User;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class CommentRateTest {
     @Test
     void twelveParallelPostsOfOneWriterAcceptExactlyTheLimit() {
         Discussion.applySettings(settings("off", List.of(), List.of(), 3, 5, 3, 900));
-        User writer = user("parallel");
+        TestUser writer = user("parallel");
         Article article = publishedArticle(kafka, user("author"));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + RestAssured.port + "/api/articles/" + article.slug() + "/comments");

@@ -1,9 +1,7 @@
 package org.colloquy.comment;
 
-import static io.restassured.RestAssured.given;
+import static org.colloquy.testing.Requests.as;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,60 +11,38 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
-import org.colloquy.events.WrittenPositions;
 import org.colloquy.events.article.ArticlePublished;
-import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.KafkaTestClient;
-import org.colloquy.testing.TestTokens;
+import org.colloquy.testing.TestUser;
 
-/** Test users with tokens, articles announced as article-service would, and requests as clients send them. */
+/** Test users (testing's TestUser) as comment-service knows them, articles announced as article-service would. */
 final class Discussion {
-
-    record User(String id, String username, String token) {
-    }
 
     record Article(String id, String slug) {
     }
 
-    static User user(String prefix, String... roles) {
-        String id = UUID.randomUUID().toString();
-        String username = prefix + "-" + id.substring(0, 8);
-        return new User(id, username, TestTokens.forUser(id, username, roles));
+    static TestUser user(String prefix, String... roles) {
+        return TestUser.named(prefix, roles);
     }
 
     /** A user whose registration comment-service has consumed, registered {@code age} ago. */
-    static User registered(KafkaTestClient kafka, String prefix, Duration age) {
-        User user = user(prefix);
-        kafka.publish(new UserRegistered(user.id(), user.username(), null, null, Instant.now().minus(age)));
+    static TestUser registered(KafkaTestClient kafka, String prefix, Duration age) {
+        TestUser user = user(prefix);
+        kafka.publish(user.registration(Instant.now().minus(age)));
         return user;
     }
 
     /** Old enough for reports to count (the minimum account age is 24 hours by default). */
-    static User longstanding(KafkaTestClient kafka, String prefix) {
+    static TestUser longstanding(KafkaTestClient kafka, String prefix) {
         return registered(kafka, prefix, Duration.ofDays(30));
     }
 
-    static Article publishedArticle(KafkaTestClient kafka, User author) {
+    static Article publishedArticle(KafkaTestClient kafka, TestUser author) {
         String id = UUID.randomUUID().toString();
         String slug = "artikel-" + id.substring(0, 8);
         kafka.publish(new ArticlePublished(id, slug, "Artikel", null, author.id(), author.username(), List.of(), "de",
                 Instant.now()));
         return new Article(id, slug);
-    }
-
-
-    /**
-     * A client that wrote the events the tests published (their Colloquy-Written positions), as the gateway would say
-     * for a caller who wrote them: reads from the replicas wait for them (read-your-writes).
-     */
-    static RequestSpecification anonymous() {
-        RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON);
-        WrittenPositions written = KafkaTestClient.written();
-        return written.isEmpty() ? request : request.header(WrittenPositions.HEADER, written.header());
-    }
-
-    static RequestSpecification as(User user) {
-        return anonymous().header("Authorization", "Token " + user.token());
     }
 
     static Map<String, Object> comment(String body) {
@@ -78,7 +54,7 @@ final class Discussion {
     }
 
     /** Posts and returns the new comment's id. */
-    static long post(User user, Article article, String body) {
+    static long post(TestUser user, Article article, String body) {
         return ((Number) as(user).body(comment(body)).post("/api/articles/{slug}/comments", article.slug())
                 .then().statusCode(201).extract().path("comment.id")).longValue();
     }

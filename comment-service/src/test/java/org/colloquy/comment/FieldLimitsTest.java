@@ -1,6 +1,6 @@
 package org.colloquy.comment;
 
-import static org.colloquy.comment.Discussion.as;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.colloquy.comment.Discussion.Article;
-import org.colloquy.comment.Discussion.User;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class FieldLimitsTest {
 
     @InjectKafkaClient
     KafkaTestClient kafka;
-    User moderator = user("moderator", "moderator");
+    TestUser moderator = user("moderator", "moderator");
 
     @AfterEach
     void tearDown() {
@@ -37,7 +37,7 @@ class FieldLimitsTest {
 
     @Test
     void commentBodiesAndReportNotesAreLimited() {
-        User writer = user("long");
+        TestUser writer = user("long");
         Article article = publishedArticle(kafka, user("author"));
         long id = post(writer, article, "kurz");
 
@@ -52,7 +52,7 @@ class FieldLimitsTest {
 
     @Test
     void rejectionAndBanReasonsAreLimited() {
-        User troll = user("troll");
+        TestUser troll = user("troll");
         kafka.publish(new UserRegistered(troll.id(), troll.username(), null, null, Instant.now()));
         Article article = publishedArticle(kafka, user("author"));
         long id = post(troll, article, "Grenzwertig");

@@ -1,8 +1,8 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.comment.Discussion.anonymous;
-import static org.colloquy.comment.Discussion.as;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.events;
 import static org.colloquy.comment.Discussion.longstanding;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.colloquy.comment.Discussion.Article;
-import org.colloquy.comment.Discussion.User;
 import org.colloquy.events.EventJson;
 import org.colloquy.events.Topics;
 import org.colloquy.events.comment.CommentEdited;
@@ -31,6 +30,7 @@ import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class ModerationLoopholesTest {
 
     @InjectKafkaClient
     KafkaTestClient kafka;
-    User moderator = user("moderator", "moderator");
+    TestUser moderator = user("moderator", "moderator");
 
     @BeforeEach
     void setUp() {
@@ -59,7 +59,7 @@ class ModerationLoopholesTest {
 
     @Test
     void editingAVisibleCommentToAddLinksHoldsItAsPostingWould() {
-        User writer = user("editor");
+        TestUser writer = user("editor");
         Article article = publishedArticle(kafka, user("author"));
         as(user("poster")).body(comment(FIVE_LINKS)).post("/api/articles/{slug}/comments",
                 publishedArticle(kafka, user("author")).slug()).then().statusCode(201)
@@ -95,7 +95,7 @@ class ModerationLoopholesTest {
     @Test
     void editingToASuspectWordHoldsAndHeldCommentsStayHeld() {
         Discussion.applySettings(settings("off", List.of(), List.of("Gewinnspiel"), 3, 5, 3, 900));
-        User writer = user("editor");
+        TestUser writer = user("editor");
         Article article = publishedArticle(kafka, user("author"));
         long id = post(writer, article, "Ganz harmlos");
 
@@ -110,7 +110,7 @@ class ModerationLoopholesTest {
 
     @Test
     void aBodyWithNoTextOnceMarkupIsRemovedIsRefusedWhenPostedAndWhenEdited() {
-        User writer = user("editor");
+        TestUser writer = user("editor");
         Article article = publishedArticle(kafka, user("author"));
         long id = post(writer, article, "Ganz harmlos");
 
@@ -127,7 +127,7 @@ class ModerationLoopholesTest {
 
     @Test
     void reportsFromAccountsRegisteredMomentsAgoAreRecordedButDoNotHide() {
-        User writer = user("reported");
+        TestUser writer = user("reported");
         Article article = publishedArticle(kafka, user("author"));
         long id = post(writer, article, "Unbequeme, aber zulässige Meinung");
 
@@ -153,7 +153,7 @@ class ModerationLoopholesTest {
                 .body("comments.find { it.comment.id == " + id + " }.heldRule", equalTo("reports"));
     }
 
-    private static void flag(User reporter, Article article, long id) {
+    private static void flag(TestUser reporter, Article article, long id) {
         as(reporter).body(Map.of("flag", Map.of("reason", "abuse")))
                 .post("/api/articles/{slug}/comments/{id}/flags", article.slug(), id).then().statusCode(201);
     }

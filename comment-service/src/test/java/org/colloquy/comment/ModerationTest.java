@@ -1,7 +1,7 @@
 package org.colloquy.comment;
 
-import static org.colloquy.comment.Discussion.anonymous;
-import static org.colloquy.comment.Discussion.as;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.longstanding;
 import static org.colloquy.comment.Discussion.post;
@@ -19,10 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.colloquy.comment.Discussion.Article;
-import org.colloquy.comment.Discussion.User;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class ModerationTest {
     @InjectKafkaClient
 
     KafkaTestClient kafka;
-    User moderator = user("moderator", "moderator");
+    TestUser moderator = user("moderator", "moderator");
 
     @BeforeEach
     void setUp() {
@@ -70,7 +70,7 @@ class ModerationTest {
     @Test
     void suspectWordHoldsTheCommentUntilAModeratorApprovesIt() {
         Discussion.applySettings(settings("off", List.of(), List.of("Gewinnspiel"), 3, 5, 3, 900));
-        User writer = user("writer");
+        TestUser writer = user("writer");
         Article article = publishedArticle(kafka, user("author"));
 
         long id = ((Number) as(writer).body(comment("Großes Gewinnspiel hier")).post("/api/articles/{slug}/comments",
@@ -108,7 +108,7 @@ class ModerationTest {
     @Test
     void firstCommentModeHoldsOnlyAUsersFirstComment() {
         Discussion.applySettings(settings("first-comment", List.of(), List.of(), 3, 5, 3, 900));
-        User newcomer = user("newcomer");
+        TestUser newcomer = user("newcomer");
         Article article = publishedArticle(kafka, user("author"));
 
         long first = ((Number) as(newcomer).body(comment("Hallo zusammen")).post("/api/articles/{slug}/comments",
@@ -132,10 +132,10 @@ class ModerationTest {
     @Test
     void enoughReportsHoldAVisibleCommentAndEachReaderReportsOnce() {
         Discussion.applySettings(settings("off", List.of(), List.of(), 3, 5, 2, 900));
-        User writer = user("reported");
+        TestUser writer = user("reported");
         Article article = publishedArticle(kafka, user("author"));
         long id = post(writer, article, "Umstrittene Meinung");
-        User first = longstanding(kafka, "reporter1");
+        TestUser first = longstanding(kafka, "reporter1");
         Map<String, Object> spam = Map.of("flag", Map.of("reason", "spam", "note", "Werbung"));
 
         as(first).body(spam).post("/api/articles/{slug}/comments/{id}/flags", article.slug(), id)
@@ -161,7 +161,7 @@ class ModerationTest {
     @Test
     void rejectedCommentStaysVisibleToItsAuthorOnly() {
         Discussion.applySettings(settings("all", List.of(), List.of(), 3, 5, 3, 900));
-        User writer = user("rejected");
+        TestUser writer = user("rejected");
         Article article = publishedArticle(kafka, user("author"));
         long id = ((Number) as(writer).body(comment("Wird abgelehnt")).post("/api/articles/{slug}/comments",
                 article.slug()).then().statusCode(201).extract().path("comment.id")).longValue();
@@ -181,7 +181,7 @@ class ModerationTest {
 
     @Test
     void bannedUserCannotWriteComments() {
-        User troll = user("troll");
+        TestUser troll = user("troll");
         kafka.publish(new UserRegistered(troll.id(), troll.username(), null, null, Instant.now()));
         Article article = publishedArticle(kafka, user("author"));
         long id = post(troll, article, "Vor dem Bann");
@@ -204,7 +204,7 @@ class ModerationTest {
     @Test
     void writingTooFastIs429WithRetryAfter() {
         Discussion.applySettings(settings("off", List.of(), List.of(), 3, 2, 3, 900));
-        User fast = user("fast");
+        TestUser fast = user("fast");
         Article article = publishedArticle(kafka, user("author"));
         post(fast, article, "eins");
         post(fast, article, "zwei");

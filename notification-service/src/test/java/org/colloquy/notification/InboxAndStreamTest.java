@@ -35,10 +35,10 @@ import org.awaitility.Awaitility;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.messaging.catchup.CatchUp;
-import org.colloquy.notification.People.Person;
 import org.colloquy.notification.service.Retention;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** Reading the inbox (pages, unread, ownership), the live stream with replay, retention and large fan-out. */
@@ -63,8 +63,8 @@ class InboxAndStreamTest {
 
     @Test
     void inboxPagesWithACursorAndMarksReadForItsOwnerOnly() {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         for (long id = 1; id <= 5; id++) {
@@ -89,14 +89,14 @@ class InboxAndStreamTest {
         as(author).post("/api/notifications/read-all").then().statusCode(200).body("count", equalTo(4));
         assertThat(unread(author)).isZero();
         as(author).get("/api/notifications?cursor=abc").then().statusCode(422);
-        People.as(new Person(UUID.randomUUID().toString(), "x", "not-a-token")).get("/api/notifications")
+        People.as(new TestUser(UUID.randomUUID().toString(), "x", "not-a-token")).get("/api/notifications")
                 .then().statusCode(401);
     }
 
     @Test
     void streamDeliversLiveAndReplaysAfterLastEventId() throws Exception {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(comment(article, 200, reader, null, null, "Vor der Verbindung", List.of()));
@@ -121,7 +121,7 @@ class InboxAndStreamTest {
      */
     @Test
     void aCommentIsPushedOnlyOnceItsAuthorAndArticleAreKnown() throws Exception {
-        Person author = register(kafka, "author");
+        TestUser author = register(kafka, "author");
         ArticlePublished article = People.article(author);
         SqlConnection lock = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         try (EventStream stream = new EventStream(base, author, null)) {
@@ -129,7 +129,7 @@ class InboxAndStreamTest {
             lock.query("lock table user_replica, article_replica in exclusive mode").execute()
                     .await().atMost(Duration.ofSeconds(10));
             long lookupsBefore = catchUp.endOffsetLookups();
-            Person replier = register(kafka, "replier");
+            TestUser replier = register(kafka, "replier");
             kafka.publish(article);
             kafka.publish(comment(article, 300, replier, null, null, "Gleich nach der Anmeldung", List.of()));
 
@@ -160,8 +160,8 @@ class InboxAndStreamTest {
 
     @Test
     void readNotificationsPastRetentionArePurgedAndUnreadOnesKept() {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(comment(article, 300, reader, null, null, "Alt und gelesen", List.of()));
@@ -180,8 +180,8 @@ class InboxAndStreamTest {
 
     @Test
     void tenThousandFollowersAreNotifiedInOneBatchWithoutHoldingUpOtherEvents() {
-        Person author = register(kafka, "star");
-        Person fan = register(kafka, "fan");
+        TestUser author = register(kafka, "star");
+        TestUser fan = register(kafka, "fan");
         pool.preparedQuery("insert into follower (followee_id, follower_id) select $1, gen_random_uuid() "
                 + "from generate_series(1, 10000)").execute(Tuple.of(UUID.fromString(author.id())))
                 .await().atMost(Duration.ofSeconds(30));
@@ -189,7 +189,7 @@ class InboxAndStreamTest {
         awaitUnread(author, 1);
 
         kafka.publish(People.article(author));
-        Person other = register(kafka, "other");
+        TestUser other = register(kafka, "other");
         kafka.publish(new UserFollowed(fan.id(), fan.username(), other.id(), other.username()));
 
         awaitUnread(fan, 1);
@@ -202,8 +202,8 @@ class InboxAndStreamTest {
 
     @Test
     void deliveriesAreCountedPerChannelAtMetrics() throws Exception {
-        Person author = register(kafka, "counted");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "counted");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         double inbox = delivered("inbox");
@@ -238,7 +238,7 @@ class InboxAndStreamTest {
         private final Thread reader;
         private final HttpResponse<java.io.InputStream> response;
 
-        EventStream(URI base, Person person, String lastEventId) throws Exception {
+        EventStream(URI base, TestUser person, String lastEventId) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/notifications/stream"))
                     .header("Authorization", "Token " + person.token()).header("Accept", "text/event-stream");
             if (lastEventId != null) {

@@ -27,9 +27,9 @@ import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.events.user.UserUnfollowed;
 import org.colloquy.notification.InboxAndStreamTest.EventStream;
-import org.colloquy.notification.People.Person;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /** The limits this service enforces, who a notification names, and revoked tokens. */
@@ -45,7 +45,7 @@ class LimitsAndRevocationTest {
 
     @Test
     void aNullPreferenceIsRefusedOnItsField() {
-        Person person = register(kafka, "prefs");
+        TestUser person = register(kafka, "prefs");
         Map<String, Object> types = new HashMap<>();
         types.put("comment", null);
 
@@ -57,7 +57,7 @@ class LimitsAndRevocationTest {
 
     @Test
     void aUserMayHoldFiveLiveStreamsAndTheSixthIs429() throws Exception {
-        Person person = register(kafka, "streams");
+        TestUser person = register(kafka, "streams");
         List<EventStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
@@ -84,10 +84,10 @@ class LimitsAndRevocationTest {
 
     @Test
     void followingAgainAfterUnfollowingNotifiesOnce() {
-        Person followee = register(kafka, "followee");
-        Person fickle = register(kafka, "fickle");
-        Person steady = register(kafka, "steady");
-        Person marker = register(kafka, "marker");
+        TestUser followee = register(kafka, "followee");
+        TestUser fickle = register(kafka, "fickle");
+        TestUser steady = register(kafka, "steady");
+        TestUser marker = register(kafka, "marker");
         kafka.publish(new UserFollowed(steady.id(), steady.username(), followee.id(), followee.username()));
         kafka.publish(new UserFollowed(fickle.id(), fickle.username(), followee.id(), followee.username()));
         kafka.publish(new UserUnfollowed(fickle.id(), followee.id()));
@@ -105,9 +105,9 @@ class LimitsAndRevocationTest {
 
     @Test
     void moderationNotificationsDoNotNameTheModerator() {
-        Person author = register(kafka, "author");
-        Person writer = register(kafka, "writer");
-        Person moderator = register(kafka, "moderator");
+        TestUser author = register(kafka, "author");
+        TestUser writer = register(kafka, "writer");
+        TestUser moderator = register(kafka, "moderator");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(new CommentApproved(70, article.articleId(), writer.id(), moderator.id(), Instant.now()));
@@ -122,8 +122,8 @@ class LimitsAndRevocationTest {
 
     @Test
     void afterSessionsAreRevokedOnlyTokensOfTheNewVersionWork() {
-        Person person = register(kafka, "revoked");
-        String old = People.tokenAtVersion(person, 0);
+        TestUser person = register(kafka, "revoked");
+        String old = person.tokenAtVersion(0);
         inbox(old).then().statusCode(200);
 
         kafka.publish(new UserSessionsRevoked(person.id(), 1, Instant.now()));
@@ -131,7 +131,7 @@ class LimitsAndRevocationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> inbox(old).then().statusCode(401)
                 .body("errors.token", contains("is invalid or expired")));
         inbox(person.token()).then().statusCode(401);
-        inbox(People.tokenAtVersion(person, 1)).then().statusCode(200);
+        inbox(person.tokenAtVersion(1)).then().statusCode(200);
     }
 
     private static io.restassured.response.Response inbox(String token) {
@@ -139,12 +139,12 @@ class LimitsAndRevocationTest {
                 .get("/api/notifications");
     }
 
-    private HttpRequest request(Person person) {
+    private HttpRequest request(TestUser person) {
         return HttpRequest.newBuilder(base.resolve("/api/notifications/stream"))
                 .header("Authorization", "Token " + person.token()).header("Accept", "text/event-stream").build();
     }
 
-    private HttpResponse<String> stream(Person person) throws Exception {
+    private HttpResponse<String> stream(TestUser person) throws Exception {
         return HttpClient.newHttpClient().send(request(person), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -20,9 +20,9 @@ import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserProfileUpdated;
-import org.colloquy.notification.People.Person;
 import org.colloquy.testing.InjectKafkaClient;
 import org.colloquy.testing.KafkaTestClient;
+import org.colloquy.testing.TestUser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +38,8 @@ class NotificationRulesTest {
 
     @Test
     void aCommentNotifiesTheArticleAuthorButNeverTheActor() {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(comment(article, 1, author, null, null, "Meine eigene Anmerkung", List.of()));
@@ -60,8 +60,8 @@ class NotificationRulesTest {
 
     @Test
     void anActorsNewNameAndImageShowInEarlierNotifications() {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(comment(article, 3, reader, null, null, "Vor der Umbenennung", List.of()));
@@ -77,10 +77,10 @@ class NotificationRulesTest {
 
     @Test
     void replyAndMentionEachReachTheirPersonOnce() {
-        Person author = register(kafka, "author");
-        Person first = register(kafka, "first");
-        Person replier = register(kafka, "replier");
-        Person mentioned = register(kafka, "mentioned");
+        TestUser author = register(kafka, "author");
+        TestUser first = register(kafka, "first");
+        TestUser replier = register(kafka, "replier");
+        TestUser mentioned = register(kafka, "mentioned");
         // @mentions are resolved through the user replica, which user.events feed: the comment waits for them
         ArticlePublished article = People.article(author);
         kafka.publish(article);
@@ -102,9 +102,9 @@ class NotificationRulesTest {
 
     @Test
     void aPublishedArticleNotifiesEveryFollowerOfItsAuthor() {
-        Person author = register(kafka, "author");
-        Person one = register(kafka, "one");
-        Person two = register(kafka, "two");
+        TestUser author = register(kafka, "author");
+        TestUser one = register(kafka, "one");
+        TestUser two = register(kafka, "two");
         kafka.publish(new UserFollowed(one.id(), one.username(), author.id(), author.username()));
         kafka.publish(new UserFollowed(two.id(), two.username(), author.id(), author.username()));
         awaitUnread(author, 2);
@@ -124,9 +124,9 @@ class NotificationRulesTest {
 
     @Test
     void moderationOutcomesReachTheCommentAuthor() {
-        Person author = register(kafka, "author");
-        Person writer = register(kafka, "writer");
-        Person moderator = register(kafka, "moderator");
+        TestUser author = register(kafka, "author");
+        TestUser writer = register(kafka, "writer");
+        TestUser moderator = register(kafka, "moderator");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(new CommentApproved(20, article.articleId(), writer.id(), moderator.id(), Instant.now()));
@@ -143,9 +143,9 @@ class NotificationRulesTest {
 
     @Test
     void aHeldCommentIsNotAnnouncedUntilItIsApproved() {
-        Person author = register(kafka, "author");
-        Person writer = register(kafka, "writer");
-        Person moderator = register(kafka, "moderator");
+        TestUser author = register(kafka, "author");
+        TestUser writer = register(kafka, "writer");
+        TestUser moderator = register(kafka, "moderator");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(new CommentHeldForReview(60, article.articleId(), writer.id(), "suspect-word", "Gewinnspiel",
@@ -161,8 +161,8 @@ class NotificationRulesTest {
 
     @Test
     void aRedeliveredEventNotifiesOnce() {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         var posted = comment(article, 30, reader, null, null, "Doppelt geliefert", List.of());
@@ -176,8 +176,8 @@ class NotificationRulesTest {
 
     @Test
     void aCommentDeletedBeforeItWasReadIsWithdrawn() {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished article = People.article(author);
         kafka.publish(article);
         kafka.publish(comment(article, 40, reader, null, null, "Gleich weg", List.of()));
@@ -190,8 +190,8 @@ class NotificationRulesTest {
 
     @Test
     void turnedOffTypesAndMutedArticlesAreNotNotified() {
-        Person author = register(kafka, "author");
-        Person reader = register(kafka, "reader");
+        TestUser author = register(kafka, "author");
+        TestUser reader = register(kafka, "reader");
         ArticlePublished muted = People.article(author);
         ArticlePublished open = People.article(author);
         kafka.publish(muted);
@@ -215,7 +215,7 @@ class NotificationRulesTest {
     }
 
     /** Muting needs the articles in the replica: wait until they can be muted. */
-    private void awaitArticles(Person person, ArticlePublished... articles) {
+    private void awaitArticles(TestUser person, ArticlePublished... articles) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
             for (ArticlePublished article : articles) {
                 int status = as(person).body(Map.of("preferences", Map.of("mutedArticles",
