@@ -16,16 +16,21 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * How far this consumer got in each partition, kept in two places: in memory ({@link ConsumerPositions}), where this
  * instance's catch-up waits are told at once, and in {@code consumer_position}, which other replicas read. Records
  * with an effect move their position in the effect's transaction; records without one (skipped, dead-lettered) move
- * it on their own, best effort.
+ * it on their own, best effort. The two ways are two clients, so the upsert is written once for each, in its
+ * parameter style.
  */
 final class SavedPositions {
 
+    /** For the Hibernate Reactive session of an inbox transaction: positional parameters {@code ?n}. */
     private static final String SAVE_IN_TRANSACTION = """
             insert into consumer_position (consumer, topic, partition, next_offset) values (?1, ?2, ?3, ?4)
             on conflict (consumer, topic, partition) do update
             set next_offset = greatest(consumer_position.next_offset, excluded.next_offset), updated_at = now()""";
-    private static final String SAVE_ALONE = SAVE_IN_TRANSACTION.replace("?1", "$1").replace("?2", "$2")
-            .replace("?3", "$3").replace("?4", "$4");
+    /** For the reactive pool, outside any transaction: PostgreSQL's {@code $n}. */
+    private static final String SAVE_ALONE = """
+            insert into consumer_position (consumer, topic, partition, next_offset) values ($1, $2, $3, $4)
+            on conflict (consumer, topic, partition) do update
+            set next_offset = greatest(consumer_position.next_offset, excluded.next_offset), updated_at = now()""";
 
     private final Pool pool;
     private final ConsumerPositions positions;
