@@ -10,10 +10,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.vertx.core.runtime.VertxMDC;
 import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.colloquy.messaging.telemetry.TraceHeaders;
 
 /**
@@ -47,8 +45,8 @@ final class HandlingTrace {
     }
 
     static HandlingTrace start(Tracer tracer, String consumer, ConsumerRecord<String, String> record) {
-        String eventId = header(record, "ce_id");
-        String eventType = header(record, "ce_type");
+        String eventId = CloudEventHeaders.header(record, CloudEventHeaders.ID);
+        String eventType = CloudEventHeaders.header(record, CloudEventHeaders.TYPE);
         Span span = tracer.spanBuilder(record.topic() + " process")
                 .setParent(TraceHeaders.extract(record.headers()))
                 .setSpanKind(SpanKind.CONSUMER)
@@ -141,10 +139,5 @@ final class HandlingTrace {
         if (value != null && vertxContext != null) {
             VertxMDC.INSTANCE.put(key, value, vertxContext);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,36 @@
+package org.colloquy.messaging.inbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The frame of every inbox transaction, whether it applies one record or a run: the work, then the records' partition
+ * positions, in one transaction; once it committed, what the handlers left for after the commit
+ * ({@link InboxTransaction}), and the positions in memory for catch-up. Nothing of it happens on a rollback.
+ */
+final class TransactionFrame {
+
+    private final SavedPositions positions;
+
+    TransactionFrame(SavedPositions positions) {
+        this.positions = positions;
+    }
+
+    <T> Uni<T> run(List<ConsumerRecord<String, String>> records, Function<Mutiny.Session, Uni<T>> work) {
+        Map<TopicPartition, Long> nextOffsets = SavedPositions.nextOffsets(records);
+        InboxTransaction transaction = InboxTransaction.begin();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> work.apply(session)
+                .call(() -> positions.save(session, nextOffsets))))
+                .onTermination().invoke(InboxTransaction::end)
+                .invoke(() -> {
+                    transaction.afterCommit().forEach(Runnable::run);
+                    positions.advance(nextOffsets);
+                });
+    }
+}
