@@ -20,15 +20,17 @@ public final class CommentRecipients {
      * In the order above; {@code parentAuthor} is null for a top-level comment, {@code articleAuthor} null when it
      * is not known.
      */
-    public static Map<UUID, String> of(UUID commenter, UUID parentAuthor, List<UUID> mentioned, UUID articleAuthor) {
-        Map<UUID, String> recipients = new LinkedHashMap<>();
+    public static Map<UUID, NotificationType> of(UUID commenter, UUID parentAuthor, List<UUID> mentioned,
+            UUID articleAuthor) {
+        Map<UUID, NotificationType> recipients = new LinkedHashMap<>();
         tell(recipients, commenter, parentAuthor, NotificationType.REPLY);
         mentioned.forEach(user -> tell(recipients, commenter, user, NotificationType.MENTION));
         tell(recipients, commenter, articleAuthor, NotificationType.COMMENT);
         return recipients;
     }
 
-    private static void tell(Map<UUID, String> recipients, UUID commenter, UUID user, String type) {
+    private static void tell(Map<UUID, NotificationType> recipients, UUID commenter, UUID user,
+            NotificationType type) {
         if (user != null && !user.equals(commenter)) {
             recipients.putIfAbsent(user, type);
         }

@@ -1,25 +1,41 @@
 package org.colloquy.notification.domain;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** What a notification is about, and who gets it. */
-public final class NotificationType {
+/** What a notification is about, and who gets it; stored and shown by its {@link #value()}. */
+public enum NotificationType {
 
     /** To the article's author, when a comment on their article becomes visible. */
-    public static final String COMMENT = "comment";
+    COMMENT,
     /** To the author of the comment replied to. */
-    public static final String REPLY = "reply";
+    REPLY,
     /** To a user mentioned as {@code @username} in a visible comment. */
-    public static final String MENTION = "mention";
+    MENTION,
     /** To each follower of an author who published an article. */
-    public static final String ARTICLE = "article";
+    ARTICLE,
     /** To a user someone started following. */
-    public static final String FOLLOWER = "follower";
+    FOLLOWER,
     /** To a comment's author when a moderator approved or rejected it. */
-    public static final String MODERATION = "moderation";
+    MODERATION;
 
-    public static final List<String> ALL = List.of(COMMENT, REPLY, MENTION, ARTICLE, FOLLOWER, MODERATION);
+    /** Every type's value, in this order: the preference keys and the stored {@code type}. */
+    public static final List<String> VALUES = Arrays.stream(values()).map(NotificationType::value).toList();
 
-    private NotificationType() {
+    private final String value = name().toLowerCase(Locale.ROOT);
+
+    public String value() {
+        return value;
+    }
+
+    public static Optional<NotificationType> of(String value) {
+        for (NotificationType type : values()) {
+            if (type.value.equals(value)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

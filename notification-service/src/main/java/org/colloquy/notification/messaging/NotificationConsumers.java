@@ -148,10 +148,11 @@ public class NotificationConsumers {
     }
 
     private Uni<Boolean> notifyParties(CommentPosted event, Subject subject, List<UUID> mentioned) {
-        Map<UUID, String> recipients = CommentRecipients.of(id(event.authorId()), optionalId(event.parentAuthorId()),
-                mentioned, optionalId(event.articleAuthorId()));
+        Map<UUID, NotificationType> recipients = CommentRecipients.of(id(event.authorId()),
+                optionalId(event.parentAuthorId()), mentioned, optionalId(event.articleAuthorId()));
         Uni<Boolean> any = Uni.createFrom().item(false);
-        for (Map.Entry<UUID, String> recipient : recipients.entrySet()) { // in turn: one transaction's connection
+        // in turn: one transaction's connection
+        for (Map.Entry<UUID, NotificationType> recipient : recipients.entrySet()) {
             any = any.chain(sentBefore -> notifications.notify(recipient.getKey(), recipient.getValue(), subject)
                     .map(sent -> sentBefore || sent));
         }

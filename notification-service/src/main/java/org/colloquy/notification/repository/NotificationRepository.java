@@ -43,17 +43,18 @@ public class NotificationRepository {
 
     /** ?1 author (actor), ?2 event, ?3 article, ?4 slug, ?5 title: one statement for any number of followers. */
     private static final String TO_FOLLOWERS = "insert into notification (" + COLUMNS + ") "
-            + "select f.follower_id, 'article', ?2, cast(?1 as uuid), u.username, u.image, cast(?3 as uuid), ?4, ?5, "
-            + "null, null, null, now() "
+            + "select f.follower_id, '" + NotificationType.ARTICLE.value() + "', ?2, cast(?1 as uuid), u.username, "
+            + "u.image, cast(?3 as uuid), ?4, ?5, null, null, null, now() "
             + "from follower f left join user_replica u on u.user_id = cast(?1 as uuid) "
             + "where f.followee_id = cast(?1 as uuid) and f.follower_id <> cast(?1 as uuid) "
-            + wanted("f.follower_id", "'article'", "cast(?3 as uuid)")
+            + wanted("f.follower_id", "'" + NotificationType.ARTICLE.value() + "'", "cast(?3 as uuid)")
             + " on conflict (event_id, recipient_id) do nothing";
 
     /** Like {@link #TO_ONE}, unless the recipient already has a follower notification from the same actor. */
     private static final String TO_ONE_UNLESS_FOLLOWED_BEFORE = TO_ONE.replace(" on conflict",
             " and not exists (select 1 from notification n where n.recipient_id = cast(?1 as uuid) "
-            + "and n.type = 'follower' and n.actor_id = cast(?4 as uuid)) on conflict");
+            + "and n.type = '" + NotificationType.FOLLOWER.value() + "' and n.actor_id = cast(?4 as uuid)) "
+            + "on conflict");
 
     /** The recipient has not turned the type off and has not muted the article. */
     private static String wanted(String recipient, String type, String article) {
@@ -64,10 +65,10 @@ public class NotificationRepository {
     }
 
     /** Returns whether a notification was created. */
-    public Uni<Boolean> notify(UUID recipient, String type, Subject subject) {
-        return NativeSql.update(TO_ONE, recipient, type, subject.eventId(), subject.actorId(), subject.articleId(),
-                subject.articleSlug(), subject.articleTitle(), subject.commentId(), subject.commentExcerpt(),
-                subject.detail()).invoke(metrics::toInbox).map(inserted -> inserted > 0);
+    public Uni<Boolean> notify(UUID recipient, NotificationType type, Subject subject) {
+        return NativeSql.update(TO_ONE, recipient, type.value(), subject.eventId(), subject.actorId(),
+                subject.articleId(), subject.articleSlug(), subject.articleTitle(), subject.commentId(),
+                subject.commentExcerpt(), subject.detail()).invoke(metrics::toInbox).map(inserted -> inserted > 0);
     }
 
     /**
@@ -75,7 +76,7 @@ public class NotificationRepository {
      * nothing while an earlier follower notification from them is kept (read ones go after the retention period).
      */
     public Uni<Boolean> notifyNewFollower(UUID recipient, Subject subject) {
-        return NativeSql.update(TO_ONE_UNLESS_FOLLOWED_BEFORE, recipient, NotificationType.FOLLOWER,
+        return NativeSql.update(TO_ONE_UNLESS_FOLLOWED_BEFORE, recipient, NotificationType.FOLLOWER.value(),
                 subject.eventId(), subject.actorId(), null, null, null, null, null, null)
                 .invoke(metrics::toInbox).map(inserted -> inserted > 0);
     }

@@ -37,7 +37,7 @@ public class PreferenceService {
     public Uni<Preferences> of(UUID user) {
         return preferences.disabledTypes(user).chain(disabled -> {
             Map<String, Boolean> types = new LinkedHashMap<>();
-            NotificationType.ALL.forEach(type -> types.put(type, !disabled.contains(type)));
+            NotificationType.VALUES.forEach(type -> types.put(type, !disabled.contains(type)));
             return preferences.mutedSlugs(user).map(slugs -> new Preferences(types, slugs));
         });
     }
@@ -46,10 +46,10 @@ public class PreferenceService {
     @WithTransaction
     public Uni<Preferences> save(UUID user, Preferences wanted) {
         Map<String, Boolean> types = wanted.types() == null ? Map.of() : wanted.types();
-        List<String> unknown = types.keySet().stream().filter(type -> !NotificationType.ALL.contains(type)).toList();
+        List<String> unknown = types.keySet().stream().filter(type -> NotificationType.of(type).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             return Uni.createFrom().failure(new Invalid("types", "unknown types " + unknown
-                    + "; known are " + NotificationType.ALL));
+                    + "; known are " + NotificationType.VALUES));
         }
         Problems unset = new Problems();
         new TreeMap<>(types).forEach((type, on) -> {
