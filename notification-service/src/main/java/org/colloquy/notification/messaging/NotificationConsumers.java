@@ -28,12 +28,14 @@ import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.repository.NotificationRepository;
 import org.colloquy.notification.repository.NotificationRepository.Subject;
 import org.colloquy.notification.repository.ReplicaRepository;
+import org.colloquy.notification.service.DeliveryMetrics;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns the platform's events into notifications, each in the inbox's transaction (so a redelivered event notifies
- * no one twice), and signals the live streams. Comments are announced only once visible (CommentPosted), never while
- * held; a comment deleted before it was read is withdrawn.
+ * no one twice), counts them once that transaction committed ({@link DeliveryMetrics}), and signals the live streams.
+ * Comments are announced only once visible (CommentPosted), never while held; a comment deleted before it was read is
+ * withdrawn.
  */
 @ApplicationScoped
 public class NotificationConsumers {
@@ -45,17 +47,19 @@ public class NotificationConsumers {
     private final NotificationRepository notifications;
     private final ReplicaRepository replicas;
     private final CatchUp catchUp;
+    private final DeliveryMetrics metrics;
     private final EventHandlers users;
     private final EventHandlers articles;
     private final EventHandlers comments;
     private final EventHandlers moderation;
 
     public NotificationConsumers(Inbox inbox, NotificationRepository notifications, ReplicaRepository replicas,
-            CatchUp catchUp) {
+            CatchUp catchUp, DeliveryMetrics metrics) {
         this.inbox = inbox;
         this.notifications = notifications;
         this.replicas = replicas;
         this.catchUp = catchUp;
+        this.metrics = metrics;
         this.users = EventHandlers.builder()
                 .on(UserRegistered.class, (UserRegistered e) -> replicas.user(id(e.userId()), e.username(), e.image()))
                 .on(UserProfileUpdated.class, (UserProfileUpdated e) -> replicas.user(id(e.userId()), e.username(),
@@ -112,6 +116,7 @@ public class NotificationConsumers {
                 .chain(() -> replicas.knownUser(follower, event.followerUsername()))
                 .chain(() -> notifications.notifyNewFollower(id(event.followeeId()),
                         new Subject(metadata.id(), follower, null, null, null, null, null, null)))
+                .invoke(this::counted)
                 .chain(this::signalIf);
     }
 
@@ -122,6 +127,7 @@ public class NotificationConsumers {
         return replicas.article(article, event.slug(), event.title(), author)
                 .chain(() -> notifications.notifyFollowers(author, metadata.id(), article, event.slug(),
                         event.title()))
+                .invoke(metrics::toInbox)
                 .chain(count -> signalIf(count > 0));
     }
 
@@ -154,7 +160,7 @@ public class NotificationConsumers {
         // in turn: one transaction's connection
         for (Map.Entry<UUID, NotificationType> recipient : recipients.entrySet()) {
             any = any.chain(sentBefore -> notifications.notify(recipient.getKey(), recipient.getValue(), subject)
-                    .map(sent -> sentBefore || sent));
+                    .invoke(this::counted).map(sent -> sentBefore || sent));
         }
         return any;
     }
@@ -169,7 +175,12 @@ public class NotificationConsumers {
             return Uni.createFrom().voidItem();
         }
         return notifications.notify(id(authorId), NotificationType.MODERATION, new Subject(metadata.id(),
-                null, id(articleId), null, null, commentId, null, outcome)).chain(this::signalIf);
+                null, id(articleId), null, null, commentId, null, outcome))
+                .invoke(this::counted).chain(this::signalIf);
+    }
+
+    private void counted(boolean sent) {
+        metrics.toInbox(sent ? 1 : 0);
     }
 
     /** One NOTIFY per transaction is enough, however many events of a batch created notifications. */

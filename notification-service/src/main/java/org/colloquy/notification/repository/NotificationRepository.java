@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.colloquy.notification.domain.NotificationType;
-import org.colloquy.notification.service.DeliveryMetrics;
 import org.colloquy.persistence.NativeSql;
 
 /**
@@ -17,12 +16,6 @@ public class NotificationRepository {
     /** What a notification says: its event, actor, article and comment (each may be null). */
     public record Subject(String eventId, UUID actorId, UUID articleId, String articleSlug, String articleTitle,
             Long commentId, String commentExcerpt, String detail) {
-    }
-
-    private final DeliveryMetrics metrics;
-
-    public NotificationRepository(DeliveryMetrics metrics) {
-        this.metrics = metrics;
     }
 
     /** The PostgreSQL channel on which new notifications are signalled to every instance. */
@@ -68,7 +61,7 @@ public class NotificationRepository {
     public Uni<Boolean> notify(UUID recipient, NotificationType type, Subject subject) {
         return NativeSql.update(TO_ONE, recipient, type.value(), subject.eventId(), subject.actorId(),
                 subject.articleId(), subject.articleSlug(), subject.articleTitle(), subject.commentId(),
-                subject.commentExcerpt(), subject.detail()).invoke(metrics::toInbox).map(inserted -> inserted > 0);
+                subject.commentExcerpt(), subject.detail()).map(inserted -> inserted > 0);
     }
 
     /**
@@ -77,13 +70,12 @@ public class NotificationRepository {
      */
     public Uni<Boolean> notifyNewFollower(UUID recipient, Subject subject) {
         return NativeSql.update(TO_ONE_UNLESS_FOLLOWED_BEFORE, recipient, NotificationType.FOLLOWER.value(),
-                subject.eventId(), subject.actorId(), null, null, null, null, null, null)
-                .invoke(metrics::toInbox).map(inserted -> inserted > 0);
+                subject.eventId(), subject.actorId(), null, null, null, null, null, null).map(inserted -> inserted > 0);
     }
 
     /** Returns how many followers were notified. */
     public Uni<Integer> notifyFollowers(UUID authorId, String eventId, UUID articleId, String slug, String title) {
-        return NativeSql.update(TO_FOLLOWERS, authorId, eventId, articleId, slug, title).invoke(metrics::toInbox);
+        return NativeSql.update(TO_FOLLOWERS, authorId, eventId, articleId, slug, title);
     }
 
     /** A comment deleted before it was read is not announced any more. */
