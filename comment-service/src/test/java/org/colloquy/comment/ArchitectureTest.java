@@ -1,0 +1,15 @@
+package org.colloquy.comment;
+
+import java.util.stream.Stream;
+import org.colloquy.testing.Architecture;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The layer rules and the file length limit of {@link Architecture}, applied to this service. */
+class ArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> rules() {
+        return Architecture.ofService("org.colloquy.comment");
+    }
+}
