@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class PostgresSettingsTest {
@@ -30,6 +31,7 @@ class PostgresSettingsTest {
     }
 
     @Test
+    @Tag("postgres") // not in the unit run (-Dcolloquy.unit): it needs the server
     void theSettingsAreReadFromTheServer() throws SQLException {
         PlatformConfig local = PlatformConfig.local(java.nio.file.Path.of("."));
         try (var connection = DriverManager.getConnection(local.postgresUrl(), local.postgresUser(),
