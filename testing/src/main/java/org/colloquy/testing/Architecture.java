@@ -45,7 +45,7 @@ public final class Architecture {
     static final List<String> IO_PACKAGES = List.of("io.vertx..", "org.hibernate.reactive..",
             "io.quarkus.hibernate..", "io.smallrye.mutiny..", "jakarta.ws.rs..", "org.apache.kafka..", "java.net..",
             "java.sql..", "org.eclipse.microprofile.reactive.messaging..", "org.colloquy.messaging..",
-            "org.colloquy.api..");
+            "org.colloquy.api..", "org.colloquy.persistence..", "org.colloquy.authors..");
 
     static {
         // The rules look at package names only: a class used from elsewhere is known by its name, not read from the
