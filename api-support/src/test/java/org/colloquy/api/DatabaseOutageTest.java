@@ -2,9 +2,9 @@ package org.colloquy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import io.smallrye.mutiny.CompositeException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.concurrent.CompletionException;

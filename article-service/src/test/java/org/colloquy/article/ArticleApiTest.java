@@ -1,11 +1,11 @@
 package org.colloquy.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.article;
-import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;

@@ -2,11 +2,11 @@ package org.colloquy.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.article;
-import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

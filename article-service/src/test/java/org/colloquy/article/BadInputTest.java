@@ -1,10 +1,10 @@
 package org.colloquy.article;
 
-import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.article.Writers.article;
-import static org.colloquy.testing.Requests.as;
 import static org.colloquy.article.Writers.newWriter;
 import static org.colloquy.article.Writers.unique;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.hamcrest.Matchers.contains;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,9 @@
 package org.colloquy.article;
 
-import static org.awaitility.Awaitility.await;
-import static org.colloquy.testing.Requests.anonymous;
-import static org.colloquy.article.Writers.newWriter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.colloquy.article.Writers.newWriter;
+import static org.colloquy.testing.Requests.anonymous;
 import static org.hamcrest.Matchers.contains;
 
 import io.quarkus.arc.ClientProxy;

@@ -1,11 +1,11 @@
 package org.colloquy.benchmarks;
 
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import io.vertx.core.Future;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

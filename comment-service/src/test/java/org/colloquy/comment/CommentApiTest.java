@@ -1,13 +1,13 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.testing.Requests.anonymous;
-import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.reply;
 import static org.colloquy.comment.Discussion.user;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,13 +1,13 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.longstanding;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.settings;
 import static org.colloquy.comment.Discussion.user;
+import static org.colloquy.testing.Requests.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.testing.Requests.anonymous;
 import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.settings;
 import static org.colloquy.comment.Discussion.user;
+import static org.colloquy.testing.Requests.anonymous;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

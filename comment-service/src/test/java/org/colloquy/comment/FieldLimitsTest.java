@@ -1,11 +1,11 @@
 package org.colloquy.comment;
 
-import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.post;
 import static org.colloquy.comment.Discussion.publishedArticle;
 import static org.colloquy.comment.Discussion.settings;
 import static org.colloquy.comment.Discussion.user;
+import static org.colloquy.testing.Requests.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.startsWith;
 

@@ -1,8 +1,6 @@
 package org.colloquy.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.colloquy.testing.Requests.anonymous;
-import static org.colloquy.testing.Requests.as;
 import static org.colloquy.comment.Discussion.comment;
 import static org.colloquy.comment.Discussion.events;
 import static org.colloquy.comment.Discussion.longstanding;
@@ -12,6 +10,8 @@ import static org.colloquy.comment.Discussion.registered;
 import static org.colloquy.comment.Discussion.settings;
 import static org.colloquy.comment.Discussion.type;
 import static org.colloquy.comment.Discussion.user;
+import static org.colloquy.testing.Requests.anonymous;
+import static org.colloquy.testing.Requests.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

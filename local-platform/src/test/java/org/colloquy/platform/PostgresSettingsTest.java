@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package org.colloquy.user;
 
 import static org.colloquy.user.Users.json;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;

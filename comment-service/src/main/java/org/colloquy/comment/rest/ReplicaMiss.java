@@ -1,8 +1,8 @@
 package org.colloquy.comment.rest;
 
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.function.Predicate;
-import jakarta.ws.rs.core.Response;
 import org.colloquy.api.ApiException;
 import org.colloquy.api.ErrorMappers;
 import org.colloquy.domain.NotFound;

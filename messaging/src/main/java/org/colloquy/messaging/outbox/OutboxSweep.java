@@ -3,8 +3,8 @@ package org.colloquy.messaging.outbox;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes whatever the request path left behind: rows of a request whose wait ran out, of a crashed instance, of

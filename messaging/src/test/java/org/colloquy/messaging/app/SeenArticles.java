@@ -1,5 +1,7 @@
 package org.colloquy.messaging.app;
 
+import io.opentelemetry.api.trace.Span;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -11,8 +13,6 @@ import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.EventMetadata;
 import org.colloquy.messaging.inbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.opentelemetry.api.trace.Span;
 import org.jboss.logging.MDC;
 
 /**
