@@ -24,12 +24,7 @@ public class PatchJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        register(mapper);
-    }
-
-    /** For tests and tools that build their own mapper. */
-    public static ObjectMapper register(ObjectMapper mapper) {
-        return mapper.registerModule(new SimpleModule("colloquy-patch").addDeserializer(Patch.class, new Reader(null)));
+        mapper.registerModule(new SimpleModule("colloquy-patch").addDeserializer(Patch.class, new Reader(null)));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -66,11 +66,6 @@ public final class Consumers {
         return ALL.stream().filter(consumer -> consumer.topics().contains(topic)).map(Consumer::service).toList();
     }
 
-    public static Consumer named(String service) {
-        return ALL.stream().filter(consumer -> consumer.service().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(service + " consumes no topic"));
-    }
-
     private Consumers() {
     }
 }
