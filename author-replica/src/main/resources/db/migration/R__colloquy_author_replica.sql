@@ -1,7 +1,7 @@
--- The author replica of article-service and comment-service (module author-replica), kept from user.events.
+-- The author replica of article-, comment- and notification-service (module author-replica), kept from user.events.
 -- A repeatable migration shipped in the module's jar, like the messaging library's: every statement stays
--- idempotent and changes are additive. Both services created these tables in their V1 before the module existed;
--- from now on this file is where their shape changes.
+-- idempotent and changes are additive. The services created these tables in their own migrations before the module
+-- existed; from now on this file is where their shape changes.
 
 -- Every user a service has heard of: registered (from UserRegistered) or provisional (known only from a writer's
 -- token until the registration is consumed; registered_at is then null).
@@ -11,6 +11,8 @@ create table if not exists author (
     bio      text,
     image    text
 );
+-- notification-service's replica had no bio before it moved here (its V5).
+alter table author add column if not exists bio text;
 -- When the account was registered (comment-service: the account age that lets a user's reports count).
 alter table author add column if not exists registered_at timestamptz;
 -- Profiles by name (/profiles/{username}, ?author=, ?favorited=) ignore case.

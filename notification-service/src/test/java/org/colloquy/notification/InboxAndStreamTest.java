@@ -126,7 +126,7 @@ class InboxAndStreamTest {
         SqlConnection lock = pool.getConnection().await().atMost(Duration.ofSeconds(10));
         try (EventStream stream = new EventStream(base, author, null)) {
             lock.query("begin").execute().await().atMost(Duration.ofSeconds(10));
-            lock.query("lock table user_replica, article_replica in exclusive mode").execute()
+            lock.query("lock table author, article_replica in exclusive mode").execute()
                     .await().atMost(Duration.ofSeconds(10));
             long lookupsBefore = catchUp.endOffsetLookups();
             TestUser replier = register(kafka, "replier");
@@ -182,7 +182,7 @@ class InboxAndStreamTest {
     void tenThousandFollowersAreNotifiedInOneBatchWithoutHoldingUpOtherEvents() {
         TestUser author = register(kafka, "star");
         TestUser fan = register(kafka, "fan");
-        pool.preparedQuery("insert into follower (followee_id, follower_id) select $1, gen_random_uuid() "
+        pool.preparedQuery("insert into author_follow (followee_id, follower_id) select $1, gen_random_uuid() "
                 + "from generate_series(1, 10000)").execute(Tuple.of(UUID.fromString(author.id())))
                 .await().atMost(Duration.ofSeconds(30));
         kafka.publish(new UserFollowed(fan.id(), fan.username(), author.id(), author.username()));

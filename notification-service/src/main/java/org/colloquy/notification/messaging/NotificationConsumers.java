@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.colloquy.authors.AuthorReplica;
+import org.colloquy.authors.UserEventHandlers;
 import org.colloquy.events.Topics;
 import org.colloquy.events.article.ArticleDeleted;
 import org.colloquy.events.article.ArticlePublished;
@@ -15,10 +17,6 @@ import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.events.moderation.CommentApproved;
 import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.user.UserFollowed;
-import org.colloquy.events.user.UserProfileUpdated;
-import org.colloquy.events.user.UserRegistered;
-import org.colloquy.events.user.UserSessionsRevoked;
-import org.colloquy.events.user.UserUnfollowed;
 import org.colloquy.messaging.catchup.CatchUp;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.EventMetadata;
@@ -46,6 +44,7 @@ public class NotificationConsumers {
     private final Inbox inbox;
     private final NotificationRepository notifications;
     private final ReplicaRepository replicas;
+    private final AuthorReplica authors;
     private final CatchUp catchUp;
     private final DeliveryMetrics metrics;
     private final EventHandlers users;
@@ -54,22 +53,14 @@ public class NotificationConsumers {
     private final EventHandlers moderation;
 
     public NotificationConsumers(Inbox inbox, NotificationRepository notifications, ReplicaRepository replicas,
-            CatchUp catchUp, DeliveryMetrics metrics) {
+            AuthorReplica authors, UserEventHandlers userEvents, CatchUp catchUp, DeliveryMetrics metrics) {
         this.inbox = inbox;
+        this.authors = authors;
         this.notifications = notifications;
         this.replicas = replicas;
         this.catchUp = catchUp;
         this.metrics = metrics;
-        this.users = EventHandlers.builder()
-                .on(UserRegistered.class, (UserRegistered e) -> replicas.user(id(e.userId()), e.username(), e.image()))
-                .on(UserProfileUpdated.class, (UserProfileUpdated e) -> replicas.user(id(e.userId()), e.username(),
-                        e.image()))
-                .on(UserFollowed.class, this::onFollowed)
-                .on(UserUnfollowed.class, (UserUnfollowed e) -> replicas.unfollow(id(e.followerId()),
-                        id(e.followeeId())))
-                .on(UserSessionsRevoked.class, (UserSessionsRevoked e) -> replicas.revokeTokensBelow(
-                        id(e.userId()), e.tokenVersion()))
-                .build();
+        this.users = userEvents.handlers(this::onFollowed);
         this.articles = EventHandlers.builder()
                 .on(ArticlePublished.class, this::onPublished)
                 .on(ArticleUpdated.class, (ArticleUpdated e) -> replicas.articleChanged(id(e.articleId()), e.slug(),
@@ -110,10 +101,10 @@ public class NotificationConsumers {
         return inbox.processBatch(records, moderation);
     }
 
+    /** After the shared replica recorded the follow: the follower's name, if still unknown here, and the notice. */
     private Uni<Void> onFollowed(UserFollowed event, EventMetadata metadata) {
         UUID follower = id(event.followerId());
-        return replicas.follow(follower, id(event.followeeId()))
-                .chain(() -> replicas.knownUser(follower, event.followerUsername()))
+        return authors.provisional(follower, event.followerUsername())
                 .chain(() -> notifications.notifyNewFollower(id(event.followeeId()),
                         new Subject(metadata.id(), follower, null, null, null, null, null, null)))
                 .invoke(this::counted)
@@ -146,7 +137,7 @@ public class NotificationConsumers {
         return replicas.commentParties(actor, article, mentions)
                 .chain(parties -> parties.complete() ? Uni.createFrom().item(parties)
                         : catchUp.awaitEnd(Topics.USER_EVENTS, Topics.ARTICLE_EVENTS)
-                                .chain(() -> replicas.knownUser(actor, event.authorUsername()))
+                                .chain(() -> authors.provisional(actor, event.authorUsername()))
                                 .chain(() -> replicas.commentParties(actor, article, mentions)))
                 .chain(parties -> notifyParties(event, new Subject(metadata.id(), actor, article, event.articleSlug(),
                         null, event.commentId(), event.excerpt(), null), parties.mentioned()))

@@ -29,7 +29,7 @@ public class NotificationRepository {
             + "select cast(?1 as uuid), ?2, ?3, cast(?4 as uuid), u.username, u.image, cast(?5 as uuid), "
             + "coalesce(cast(?6 as text), a.slug), coalesce(cast(?7 as text), a.title), cast(?8 as bigint), "
             + "cast(?9 as text), cast(?10 as text), now() "
-            + "from (select 1) one left join user_replica u on u.user_id = cast(?4 as uuid) "
+            + "from (select 1) one left join author u on u.user_id = cast(?4 as uuid) "
             + "left join article_replica a on a.article_id = cast(?5 as uuid) "
             + "where cast(?1 as uuid) is distinct from cast(?4 as uuid) "
             + wanted("cast(?1 as uuid)", "?2", "cast(?5 as uuid)") + " on conflict (event_id, recipient_id) do nothing";
@@ -38,7 +38,7 @@ public class NotificationRepository {
     private static final String TO_FOLLOWERS = "insert into notification (" + COLUMNS + ") "
             + "select f.follower_id, '" + NotificationType.ARTICLE.value() + "', ?2, cast(?1 as uuid), u.username, "
             + "u.image, cast(?3 as uuid), ?4, ?5, null, null, null, now() "
-            + "from follower f left join user_replica u on u.user_id = cast(?1 as uuid) "
+            + "from author_follow f left join author u on u.user_id = cast(?1 as uuid) "
             + "where f.followee_id = cast(?1 as uuid) and f.follower_id <> cast(?1 as uuid) "
             + wanted("f.follower_id", "'" + NotificationType.ARTICLE.value() + "'", "cast(?3 as uuid)")
             + " on conflict (event_id, recipient_id) do nothing";

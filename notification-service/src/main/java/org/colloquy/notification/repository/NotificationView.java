@@ -21,7 +21,7 @@ public record NotificationView(long id, UUID recipientId, String type, Instant c
             + "coalesce(a.title, n.article_title) as article_title, n.comment_id, n.comment_excerpt, n.detail";
 
     /** The replicas joined to notifications {@code n}, for {@link #COLUMNS}. */
-    static final String REPLICAS = " left join user_replica u on u.user_id = n.actor_id"
+    static final String REPLICAS = " left join author u on u.user_id = n.actor_id"
             + " left join article_replica a on a.article_id = n.article_id";
 
     /** The table with the replicas joined, for {@link #COLUMNS}. */

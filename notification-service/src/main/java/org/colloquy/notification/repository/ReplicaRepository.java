@@ -5,25 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.colloquy.api.TokenVersions;
 import org.colloquy.persistence.NativeSql;
 
-/** Users, articles, the follow graph and revoked token versions, as the events describe them. */
+/**
+ * Articles as article.events describe them, and what the replicas know of a comment's parties. Users, follows and
+ * revoked token versions are the shared author replica's ({@code org.colloquy.authors.AuthorReplica}).
+ */
 @ApplicationScoped
 public class ReplicaRepository {
-
-    public Uni<Void> user(UUID id, String username, String image) {
-        return NativeSql.execute("""
-                insert into user_replica (user_id, username, image) values (?1, ?2, ?3)
-                on conflict (user_id) do update set username = excluded.username, image = excluded.image""",
-                id, username, image);
-    }
-
-    /** Records a user known from another event, without overwriting what UserRegistered said. */
-    public Uni<Void> knownUser(UUID id, String username) {
-        return NativeSql.execute("insert into user_replica (user_id, username) values (?1, ?2) on conflict do nothing",
-                id, username);
-    }
 
     /**
      * What the replicas know of a comment: whether they have its author and its article, and the ids of the users it
@@ -31,7 +20,7 @@ public class ReplicaRepository {
      */
     public Uni<CommentParties> commentParties(UUID authorId, UUID articleId, List<String> mentions) {
         StringBuilder sql = new StringBuilder("""
-                select 'author', cast(user_id as text) from user_replica where user_id = ?1
+                select 'author', cast(user_id as text) from author where user_id = ?1
                 union all select 'article', cast(article_id as text) from article_replica where article_id = ?2""");
         List<Object> parameters = new ArrayList<>(List.of(authorId, articleId));
         if (!mentions.isEmpty()) {
@@ -40,7 +29,7 @@ public class ReplicaRepository {
                 parameters.add(username);
                 sql.append(parameters.size() > 3 ? ", " : "").append("(?").append(parameters.size()).append(')');
             }
-            sql.append(") m(username) left join user_replica u on lower(u.username) = lower(m.username)");
+            sql.append(") m(username) left join author u on lower(u.username) = lower(m.username)");
         }
         return NativeSql.list(sql.toString(), parameters.toArray()).map(rows -> {
             boolean author = false;
@@ -93,20 +82,5 @@ public class ReplicaRepository {
     public Uni<UUID> articleIdOf(String slug) {
         return NativeSql.list("select cast(article_id as text) from article_replica where slug = ?1", slug)
                 .map(rows -> rows.isEmpty() ? null : UUID.fromString(rows.get(0).toString()));
-    }
-
-    public Uni<Void> follow(UUID followerId, UUID followeeId) {
-        return NativeSql.execute("insert into follower (followee_id, follower_id) values (?1, ?2) "
-                + "on conflict do nothing", followeeId, followerId);
-    }
-
-    public Uni<Void> unfollow(UUID followerId, UUID followeeId) {
-        return NativeSql.execute("delete from follower where followee_id = ?1 and follower_id = ?2", followeeId,
-                followerId);
-    }
-
-    /** Tokens of this user below {@code version} are refused from now on (api-support's TokenVersions). */
-    public Uni<Void> revokeTokensBelow(UUID userId, long version) {
-        return NativeSql.execute(TokenVersions.RECORD, userId, version);
     }
 }
