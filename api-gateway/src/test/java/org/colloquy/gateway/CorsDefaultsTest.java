@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.vertx.http.runtime.cors.CORSFilter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.colloquy.testing.ModuleDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +35,8 @@ class CorsDefaultsTest {
 
     private static List<Pattern> defaults() {
         Properties properties = new Properties();
-        try (InputStream in = CorsDefaultsTest.class.getResourceAsStream("/application.properties")) {
+        try (InputStream in = Files.newInputStream(ModuleDirectory.of(CorsDefaultsTest.class)
+                .resolve("src/main/resources/application.properties"))) {
             properties.load(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -5,11 +5,11 @@ import org.colloquy.testing.Architecture;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** The layer rules and the file length limit of {@link Architecture}, applied to this service. */
+/** The layer rules of {@link Architecture}, applied to this service. */
 class ArchitectureTest {
 
     @TestFactory
     Stream<DynamicTest> rules() {
-        return Architecture.ofService("org.colloquy.comment");
+        return Architecture.ofService(ArchitectureTest.class);
     }
 }

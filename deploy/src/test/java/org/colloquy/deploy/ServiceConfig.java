@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.colloquy.testing.ModuleDirectory;
 
 /**
  * What the tests know about one application (a service or the gateway), read from its sources, so that the manifests
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
  */
 record ServiceConfig(String name, Map<String, String> properties) {
 
-    /** The project root: the tests run in the deploy module's directory. */
-    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    /** The project root: the parent of this module's directory. */
+    static final Path ROOT = ModuleDirectory.of(ServiceConfig.class).getParent();
     static final List<String> ALL = List.of("user-service", "article-service", "comment-service",
             "notification-service", "api-gateway");
 

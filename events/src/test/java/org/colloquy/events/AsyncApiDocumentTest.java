@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AsyncApiDocumentTest {
 
     /** Maven runs the tests in the module directory. */
-    private static final Path DOCUMENT = Path.of("asyncapi.yaml");
+    private static final Path DOCUMENT = EventsModule.file("asyncapi.yaml");
 
     private static JsonNode asyncApi;
     /** Every message of every channel, with the topic of its channel. */

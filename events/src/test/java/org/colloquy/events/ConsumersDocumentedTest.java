@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,7 +22,8 @@ class ConsumersDocumentedTest {
 
     @Test
     void everyTopicsReceiveOperationNamesItsConsumers() throws IOException {
-        JsonNode asyncApi = new ObjectMapper(new YAMLFactory()).readTree(Path.of("asyncapi.yaml").toFile());
+        JsonNode asyncApi = new ObjectMapper(new YAMLFactory())
+                .readTree(EventsModule.file("asyncapi.yaml").toFile());
         Map<String, Set<String>> documented = new TreeMap<>();
         asyncApi.path("operations").forEach(operation -> {
             if (operation.path("action").asText().equals("receive")) {
@@ -39,7 +39,7 @@ class ConsumersDocumentedTest {
     @Test
     void theReadmeTableNamesEachTopicsConsumers() throws IOException {
         Map<String, Set<String>> documented = new TreeMap<>();
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
+        for (String line : Files.readAllLines(EventsModule.file("README.md"))) {
             Matcher topic = Pattern.compile("^\\| `([a-z]+\\.events)` \\|").matcher(line);
             if (topic.find()) {
                 String[] cells = line.split("\\|");

@@ -46,7 +46,7 @@ class EventSchemaTest {
         Set<String> catalogued = EventCatalog.ALL.stream()
                 .map(type -> Path.of(type.schemaResource()).getFileName().toString())
                 .collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/schemas"))) {
+        try (Stream<Path> files = Files.list(EventsModule.file("src/main/resources/schemas"))) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(catalogued);
         }

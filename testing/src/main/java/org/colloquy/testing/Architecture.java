@@ -27,18 +27,19 @@ import org.junit.jupiter.api.DynamicTest;
  * repository       queries and writes: used by the layers above; rest only reads, through *Queries and *View
  * domain           entities, value objects and their rules: uses no other layer and does no I/O
  * </pre>
- * Each service applies them in a tiny {@code ArchitectureTest}: {@code Architecture.ofService(root)}; other modules
- * check the length of their files with {@link #assertShortFiles}.
+ * Each service applies them in a tiny {@code ArchitectureTest} in its root package:
+ * {@code Architecture.ofService(ArchitectureTest.class)}. The length of every module's source files is checked once,
+ * by this module's own tests ({@link #assertShortFiles}).
  */
 public final class Architecture {
 
     /** A source file longer than this is several classes (CONTRIBUTING.md). */
     public static final int MAX_LINES = 300;
 
-    /** The module's main sources, relative to the module's directory, where Maven runs its tests. */
+    /** A module's main sources, relative to its directory. */
     public static final Path MAIN_SOURCES = Path.of("src", "main", "java");
 
-    /** Where Maven compiles the module's main sources to, relative to the module's directory. */
+    /** Where Maven compiles a module's main sources to, relative to its directory. */
     public static final Path MAIN_CLASSES = Path.of("target", "classes");
 
     /** What a domain class may not touch: databases, HTTP, Kafka, the network, reactive plumbing. */
@@ -56,16 +57,14 @@ public final class Architecture {
     private Architecture() {
     }
 
-    /** Every rule, applied to the main classes of the service with this root package, and the length check. */
-    public static Stream<DynamicTest> ofService(String root) {
-        JavaClasses classes = classes(MAIN_CLASSES);
-        return Stream.concat(rules(root).stream().map(rule -> dynamicTest(rule.getDescription(),
-                () -> rule.check(classes))), Stream.of(sourceFilesAreShort()));
-    }
-
-    private static DynamicTest sourceFilesAreShort() {
-        return dynamicTest("no file under " + MAIN_SOURCES + " is over " + MAX_LINES + " lines",
-                () -> assertShortFiles(MAIN_SOURCES));
+    /**
+     * Every rule, applied to the main classes of the service whose root package holds {@code architectureTest} (the
+     * service's test that calls this).
+     */
+    public static Stream<DynamicTest> ofService(Class<?> architectureTest) {
+        JavaClasses classes = classes(ModuleDirectory.of(architectureTest).resolve(MAIN_CLASSES));
+        return rules(architectureTest.getPackageName()).stream().map(rule -> dynamicTest(rule.getDescription(),
+                () -> rule.check(classes)));
     }
 
     /** The layer rules of the service with this root package; each fails when the layers it checks have no class. */
