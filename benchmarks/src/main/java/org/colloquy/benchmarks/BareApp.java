@@ -1,11 +1,6 @@
 package org.colloquy.benchmarks;
 
 import io.vertx.core.http.HttpMethod;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.colloquy.platform.ChildProcess;
 
 /**
  * The footprint baseline: the bare Quarkus REST app of {@code benchmarks/bare-app}, built in the same run, started
@@ -82,7 +78,7 @@ record BareApp(double readySeconds, String startedIn, long rssKb, Optional<JvmFa
         RUNNING.add(process);
         String base = "http://localhost:" + port;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!answers200(base + "/q/health/ready")) {
+        while (!ChildProcess.answers200(base + "/q/health/ready")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 stop(process);
                 throw new IllegalStateException("The bare app did not become ready:\n" + Files.readString(log));
@@ -111,18 +107,5 @@ record BareApp(double readySeconds, String startedIn, long rssKb, Optional<JvmFa
             Thread.currentThread().interrupt();
         }
         RUNNING.remove(process);
-    }
-
-    private static boolean answers200(String url) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

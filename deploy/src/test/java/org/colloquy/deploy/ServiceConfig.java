@@ -34,8 +34,9 @@ record ServiceConfig(String name, Map<String, String> properties) {
     static ServiceConfig of(String name) {
         Map<String, String> properties = new LinkedHashMap<>();
         // Defaults from the libraries a service includes come first; the service's own file overrides them.
-        for (String library : List.of("messaging", "api-support")) {
-            if (pom(name).contains("<artifactId>" + library + "</artifactId>")) {
+        // Every application has observability (the gateway directly, the services through messaging).
+        for (String library : List.of("observability", "messaging", "api-support")) {
+            if (library.equals("observability") || pom(name).contains("<artifactId>" + library + "</artifactId>")) {
                 properties.putAll(load(ROOT.resolve(library).resolve(
                         "src/main/resources/META-INF/microprofile-config.properties")));
             }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** A process the launcher started, with its output in a log file. */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -124,8 +124,8 @@ final class ChildProcess {
         }
     }
 
-    /** True when GET url answers 200. */
-    static boolean answers200(String url) {
+    /** True when GET url answers 200 (within 2 s); the readiness check of the launcher and the benchmark. */
+    public static boolean answers200(String url) {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());

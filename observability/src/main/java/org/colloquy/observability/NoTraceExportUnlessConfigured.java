@@ -1,4 +1,4 @@
-package org.colloquy.gateway;
+package org.colloquy.observability;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -13,8 +13,7 @@ import java.util.Collection;
  * {@code colloquy.tracing.exporter} is {@code otlp}. Quarkus would otherwise always export, by default to
  * {@code localhost:4317}, and log a connection error for every batch where no collector listens. While this bean is
  * available, Quarkus uses it instead of its OTLP exporter (which goes to {@code quarkus.otel.exporter.otlp.endpoint}).
- * The exporter is chosen at build time in Quarkus, hence a switch of our own that works at run time. (The same class
- * as in the messaging library, which the gateway does not use.)
+ * The exporter is chosen at build time in Quarkus, hence a switch of our own that works at run time.
  */
 @ApplicationScoped
 @Unremovable
