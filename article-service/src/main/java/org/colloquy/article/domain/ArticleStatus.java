@@ -1,8 +1,8 @@
 package org.colloquy.article.domain;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
+import org.colloquy.domain.StoredNameColumn;
+import org.colloquy.domain.StoredNames;
 
 /** Where an article stands; stored and shown in lower case ("draft", "scheduled", "published"). */
 public enum ArticleStatus {
@@ -13,37 +13,23 @@ public enum ArticleStatus {
     /** Public. */
     PUBLISHED;
 
-    private static final ArticleStatus[] VALUES = values();
-
-    private final String value = name().toLowerCase(Locale.ROOT);
+    private static final StoredNames<ArticleStatus> NAMES = new StoredNames<>(ArticleStatus.class);
 
     /** As stored, and as the API shows and takes it. */
     public String value() {
-        return value;
+        return NAMES.of(this);
     }
 
-    /** By its {@link #value()}; read for every row, so without a string built per call. */
     public static ArticleStatus of(String value) {
-        for (ArticleStatus candidate : VALUES) {
-            if (candidate.value.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown ArticleStatus " + value);
+        return NAMES.parse(value);
     }
 
     /** The column holds {@link #value()}. */
     @Converter
-    public static class Column implements AttributeConverter<ArticleStatus, String> {
+    public static class Column extends StoredNameColumn<ArticleStatus> {
 
-        @Override
-        public String convertToDatabaseColumn(ArticleStatus status) {
-            return status == null ? null : status.value();
-        }
-
-        @Override
-        public ArticleStatus convertToEntityAttribute(String value) {
-            return value == null ? null : of(value);
+        public Column() {
+            super(NAMES);
         }
     }
 }

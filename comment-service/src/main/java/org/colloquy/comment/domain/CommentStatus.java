@@ -1,8 +1,8 @@
 package org.colloquy.comment.domain;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
+import org.colloquy.domain.StoredNameColumn;
+import org.colloquy.domain.StoredNames;
 
 /** Where a comment stands; stored and shown in lower case ("visible", "pending", ...). */
 public enum CommentStatus {
@@ -15,37 +15,23 @@ public enum CommentStatus {
     /** Removed by its author or a moderator; kept as a marker while it has replies. */
     DELETED;
 
-    private static final CommentStatus[] VALUES = values();
-
-    private final String value = name().toLowerCase(Locale.ROOT);
+    private static final StoredNames<CommentStatus> NAMES = new StoredNames<>(CommentStatus.class);
 
     /** As stored, and as the API shows it. */
     public String value() {
-        return value;
+        return NAMES.of(this);
     }
 
-    /** By its {@link #value()}; read for every row, so without a string built per call. */
     public static CommentStatus of(String value) {
-        for (CommentStatus candidate : VALUES) {
-            if (candidate.value.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown CommentStatus " + value);
+        return NAMES.parse(value);
     }
 
     /** The column holds {@link #value()}. */
     @Converter
-    public static class Column implements AttributeConverter<CommentStatus, String> {
+    public static class Column extends StoredNameColumn<CommentStatus> {
 
-        @Override
-        public String convertToDatabaseColumn(CommentStatus status) {
-            return status == null ? null : status.value();
-        }
-
-        @Override
-        public CommentStatus convertToEntityAttribute(String value) {
-            return value == null ? null : of(value);
+        public Column() {
+            super(NAMES);
         }
     }
 }

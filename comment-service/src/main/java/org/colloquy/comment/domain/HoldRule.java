@@ -1,8 +1,8 @@
 package org.colloquy.comment.domain;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Locale;
+import org.colloquy.domain.StoredNameColumn;
+import org.colloquy.domain.StoredNames;
 
 /** Why a comment waits for a moderator; stored, published and shown as "pre-moderation", "suspect-word", .... */
 public enum HoldRule {
@@ -17,36 +17,22 @@ public enum HoldRule {
     /** Enough readers reported it. */
     REPORTS;
 
-    private static final HoldRule[] VALUES = values();
-
-    private final String value = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private static final StoredNames<HoldRule> NAMES = new StoredNames<>(HoldRule.class);
 
     public String value() {
-        return value;
+        return NAMES.of(this);
     }
 
-    /** By its {@link #value()}; read for every row, so without a string built per call. */
     public static HoldRule of(String value) {
-        for (HoldRule candidate : VALUES) {
-            if (candidate.value.equals(value)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("Unknown HoldRule " + value);
+        return NAMES.parse(value);
     }
 
     /** The column holds {@link #value()}. */
     @Converter
-    public static class Column implements AttributeConverter<HoldRule, String> {
+    public static class Column extends StoredNameColumn<HoldRule> {
 
-        @Override
-        public String convertToDatabaseColumn(HoldRule rule) {
-            return rule == null ? null : rule.value();
-        }
-
-        @Override
-        public HoldRule convertToEntityAttribute(String value) {
-            return value == null ? null : of(value);
+        public Column() {
+            super(NAMES);
         }
     }
 }

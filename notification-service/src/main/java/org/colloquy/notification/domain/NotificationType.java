@@ -1,9 +1,8 @@
 package org.colloquy.notification.domain;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import org.colloquy.domain.StoredNames;
 
 /** What a notification is about, and who gets it; stored and shown by its {@link #value()}. */
 public enum NotificationType {
@@ -21,21 +20,16 @@ public enum NotificationType {
     /** To a comment's author when a moderator approved or rejected it. */
     MODERATION;
 
-    /** Every type's value, in this order: the preference keys and the stored {@code type}. */
-    public static final List<String> VALUES = Arrays.stream(values()).map(NotificationType::value).toList();
+    private static final StoredNames<NotificationType> NAMES = new StoredNames<>(NotificationType.class);
 
-    private final String value = name().toLowerCase(Locale.ROOT);
+    /** Every type's value, in this order: the preference keys and the stored {@code type}. */
+    public static final List<String> VALUES = NAMES.all();
 
     public String value() {
-        return value;
+        return NAMES.of(this);
     }
 
     public static Optional<NotificationType> of(String value) {
-        for (NotificationType type : values()) {
-            if (type.value.equals(value)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return NAMES.find(value);
     }
 }
