@@ -1,29 +1,24 @@
 package org.colloquy.testing;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.ProducerBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.colloquy.events.DomainEvent;
 import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
@@ -32,15 +27,18 @@ import org.colloquy.events.WrittenPositions;
 
 /**
  * Reads records back from the real broker and produces records the way another service (or a broken producer)
- * would. For tests only: blocking, one call at a time.
+ * would, through SmallRye's {@link KafkaCompanion}; what it adds is the platform's shape of a record (CloudEvents
+ * headers, events of the contract) and the positions of what it wrote. For tests only: blocking.
  */
 public final class KafkaTestClient implements AutoCloseable {
 
-    private final String bootstrapServers;
-    private KafkaProducer<String, String> producer;
+    private static final Duration ACKNOWLEDGED = Duration.ofSeconds(30);
+
+    private final KafkaCompanion companion;
+    private ProducerBuilder<String, String> producer;
 
     public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this.companion = new KafkaCompanion(bootstrapServers);
     }
 
     /**
@@ -49,30 +47,18 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     public List<ConsumerRecord<String, String>> readUntil(String topic,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration deadline) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        Instant end = Instant.now().plus(deadline);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (partitions.isEmpty() && Instant.now().isBefore(end)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(5))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        try (ConsumerTask<String, String> task = companion.consumeStrings()
+                .withProp(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest").fromTopics(topic)) {
+            try {
+                Awaitility.await().atMost(deadline).pollInterval(Duration.ofMillis(50))
+                        .until(() -> done.test(List.copyOf(task.getRecords())));
+            } catch (ConditionTimeoutException e) {
+                List<ConsumerRecord<String, String>> seen = List.copyOf(task.getRecords());
+                throw new AssertionError("Within " + deadline + " " + topic + " did not have the expected records; saw "
+                        + seen.size() + ": " + seen.stream().map(KafkaTestClient::describe).toList(), e);
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (!done.test(seen)) {
-                if (Instant.now().isAfter(end)) {
-                    throw new AssertionError("Within " + deadline + " " + topic + " did not have the expected records;"
-                            + " saw " + seen.size() + ": " + seen.stream().map(KafkaTestClient::describe).toList());
-                }
-                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
-            }
+            return List.copyOf(task.getRecords());
         }
-        return seen;
     }
 
     /**
@@ -86,36 +72,16 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private static final AtomicReference<WrittenPositions> WRITTEN = new AtomicReference<>(WrittenPositions.NONE);
 
-    private static void written(RecordMetadata record) {
-        WRITTEN.accumulateAndGet(WrittenPositions.written(record.topic(), record.partition(), record.offset()),
-                WrittenPositions::merge);
-    }
-
     /** Sends and waits for the broker's acknowledgement. */
     public void send(ProducerRecord<String, String> record) {
-        try {
-            written(producer().send(record).get(30, TimeUnit.SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + record, e);
-        }
+        sendAll(List.of(record));
     }
 
     /** Sends all at once (a backlog, as a consumer finds it after a pause) and waits for every acknowledgement. */
     public void sendAll(List<ProducerRecord<String, String>> records) {
-        List<java.util.concurrent.Future<RecordMetadata>> acks = records.stream()
-                .map(record -> producer().send(record)).toList();
-        try {
-            for (java.util.concurrent.Future<RecordMetadata> ack : acks) {
-                written(ack.get(30, TimeUnit.SECONDS));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the backlog", e);
+        for (RecordMetadata sent : producer().fromRecords(records).awaitCompletion(ACKNOWLEDGED).getRecords()) {
+            WRITTEN.accumulateAndGet(WrittenPositions.written(sent.topic(), sent.partition(), sent.offset()),
+                    WrittenPositions::merge);
         }
     }
 
@@ -161,21 +127,15 @@ public final class KafkaTestClient implements AutoCloseable {
                 + header(record, "ce_type").orElse("-");
     }
 
-    private KafkaProducer<String, String> producer() {
+    private synchronized ProducerBuilder<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+            producer = companion.produceStrings().withProp(ProducerConfig.ACKS_CONFIG, "all");
         }
         return producer;
     }
 
     @Override
     public void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        companion.close();
     }
 }
