@@ -81,8 +81,8 @@ final class Invariants {
                 violations);
         compare("authors in comment-service", users, state.rowsAsText(COMMENT, "select user_id, username from author"),
                 violations);
-        compare("users in notification-service", users,
-                state.rowsAsText(NOTIFICATION, "select user_id, username from user_replica"), violations);
+        compare("authors in notification-service", users,
+                state.rowsAsText(NOTIFICATION, "select user_id, username from author"), violations);
 
         Set<String> follows = state.rowsAsText(USER, "select follower_id, followee_id from follow");
         compare("follows in article-service", follows,
@@ -90,7 +90,7 @@ final class Invariants {
         compare("follows in comment-service", follows,
                 state.rowsAsText(COMMENT, "select follower_id, followee_id from author_follow"), violations);
         compare("follows in notification-service", follows,
-                state.rowsAsText(NOTIFICATION, "select follower_id, followee_id from follower"), violations);
+                state.rowsAsText(NOTIFICATION, "select follower_id, followee_id from author_follow"), violations);
 
         compare("published articles in comment-service",
                 state.rowsAsText(ARTICLE, "select id, slug, author_id from article where status = 'published'"),

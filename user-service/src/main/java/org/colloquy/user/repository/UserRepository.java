@@ -3,12 +3,28 @@ package org.colloquy.user.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import org.colloquy.user.domain.User;
 
 /** Look-ups by the unique, case-insensitive username and e-mail use the lower() indexes. */
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
+
+    /**
+     * Locks the user's row for the transaction. Every write that announces an event keyed by this user (profile,
+     * password, roles, follows) takes it first: such writes serialize, so their outbox rows commit in {@code seq}
+     * order and the relay publishes the user's events in the order they happened; a check and the change it decides
+     * (follow only if not following yet) see no concurrent change in between. Null if there is no such user.
+     */
+    public Uni<User> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** {@link #lock} by the case-insensitive username. */
+    public Uni<User> lockByUsername(String username) {
+        return find("lower(username) = lower(?1)", username).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
 
     public Uni<User> findByUsername(String username) {
         return find("lower(username) = lower(?1)", username).firstResult();

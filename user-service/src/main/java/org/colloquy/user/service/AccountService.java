@@ -149,7 +149,7 @@ public class AccountService {
      */
     @WithTransaction
     Uni<User> apply(UUID userId, AccountChanges changes, String newPasswordHash) {
-        return users.findById(userId).onItem().ifNull().failWith(() -> new NotFound("user"))
+        return users.lock(userId).onItem().ifNull().failWith(() -> new NotFound("user"))
                 .call(user -> ensureAvailable(
                         changes.username() == null ? null : changes.username().trim(),
                         changes.email() == null ? null : changes.email().trim(), user.id))

@@ -42,32 +42,36 @@ public class ProfileService {
                 .map(following -> new ProfileView(user, following)));
     }
 
+    /** The follower's row lock first: follows and unfollows of one follower happen, and are announced, in turn. */
     @WithTransaction
     public Uni<ProfileView> follow(UUID followerId, String username) {
         return findProfile(username).chain(followee -> {
             if (followee.id.equals(followerId)) {
                 return Uni.createFrom().failure(new Invalid("username", "cannot follow yourself"));
             }
-            return follows.follows(followerId, followee.id).chain(already -> already
-                    ? Uni.createFrom().voidItem()
-                    : users.findById(followerId)
-                            .onItem().ifNull().failWith(() -> new NotFound("user"))
-                            .call(follower -> follows.persist(Follow.of(followerId, followee.id, Instant.now())))
-                            .call(follower -> outbox.append(new UserFollowed(follower.id.toString(),
-                                    follower.username, followee.id.toString(), followee.username)))
-                            .replaceWithVoid())
+            return lockFollower(followerId).chain(follower -> follows.follows(followerId, followee.id)
+                    .chain(already -> already ? Uni.createFrom().voidItem()
+                            : follows.persist(Follow.of(followerId, followee.id, Instant.now()))
+                                    .call(() -> outbox.append(new UserFollowed(follower.id.toString(),
+                                            follower.username, followee.id.toString(), followee.username)))
+                                    .replaceWithVoid()))
                     .replaceWith(new ProfileView(followee, true));
         });
     }
 
     @WithTransaction
     public Uni<ProfileView> unfollow(UUID followerId, String username) {
-        return findProfile(username).chain(followee -> follows.findById(new Follow.Key(followerId, followee.id))
+        return findProfile(username).chain(followee -> lockFollower(followerId)
+                .chain(() -> follows.findById(new Follow.Key(followerId, followee.id)))
                 .chain(follow -> follow == null
                         ? Uni.createFrom().voidItem()
                         : follows.delete(follow).call(() -> outbox.append(
                                 new UserUnfollowed(followerId.toString(), followee.id.toString()))).replaceWithVoid())
                 .replaceWith(new ProfileView(followee, false)));
+    }
+
+    private Uni<User> lockFollower(UUID followerId) {
+        return users.lock(followerId).onItem().ifNull().failWith(() -> new NotFound("user"));
     }
 
     private Uni<User> findProfile(String username) {

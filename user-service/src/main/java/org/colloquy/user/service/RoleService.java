@@ -44,7 +44,7 @@ public class RoleService {
         if (!Role.NAMES.containsAll(wanted)) {
             return Uni.createFrom().failure(new Invalid("roles", "must be among " + new TreeSet<>(Role.NAMES)));
         }
-        return users.findByUsername(username).onItem().ifNull().failWith(() -> new NotFound("profile"))
+        return users.lockByUsername(username).onItem().ifNull().failWith(() -> new NotFound("profile"))
                 .call(user -> {
                     if (user.id.toString().equals(adminId) && !wanted.contains(Role.ADMIN.value())) {
                         throw new Invalid("roles", "an admin cannot take away their own admin role");
