@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -19,20 +20,22 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.colloquy.gateway.Instances.Instance;
 import org.jboss.logging.MDC;
 
 /**
- * Routes {@code /api/**} to the owning service ({@link Routes}) with Vert.x's reverse proxy, streaming bodies both
- * ways (so live streams are not buffered). It adds {@code X-Request-Id} (kept when the client sent one) and
- * {@code X-Forwarded-*} (the client's own claims dropped), refuses bodies over the cap with 413 (with or without
- * {@code Content-Length}), and answers 503 when a service cannot be reached and 504 when it stays silent, in the
- * RealWorld error shape. Each caller's recent writes go with its next requests ({@link CallerWrites}).
+ * Routes {@code /api/**} to the owning service ({@link Routes}), to one of its ready instances in turn
+ * ({@link Upstreams}), with Vert.x's reverse proxy, streaming bodies both ways (so live streams are not buffered),
+ * and tries the next instance when one refuses the connection. It adds {@code X-Request-Id} (kept when the client
+ * sent one) and {@code X-Forwarded-*} (the client's own claims dropped), refuses bodies over the cap with 413 (with
+ * or without {@code Content-Length}), and answers 503 when no instance of a service can be reached and 504 when it
+ * stays silent, in the RealWorld error shape. Each caller's recent writes go with its next requests
+ * ({@link CallerWrites}).
  */
 @ApplicationScoped
 public class Gateway {
@@ -43,9 +46,11 @@ public class Gateway {
     private final ClientAddress clientAddress;
     private final Map<String, HttpProxy> proxies = new HashMap<>();
     private final CallerWrites callerWrites;
+    private final Upstreams upstreams;
 
-    public Gateway(GatewayConfig config) {
+    public Gateway(GatewayConfig config, Upstreams upstreams) {
         this.config = config;
+        this.upstreams = upstreams;
         this.clientAddress = new ClientAddress(config.trustedProxies().orElse(List.of()));
         this.callerWrites = new CallerWrites(config.writtenWindow(), config.writtenCallers(), System::nanoTime);
     }
@@ -56,10 +61,9 @@ public class Gateway {
                 .setKeepAlive(true)
                 .setMaxPoolSize(100));
         for (String upstream : Routes.UPSTREAMS) {
-            URI base = URI.create(upstreamUrl(upstream));
-            HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) -> http.request(
-                    new RequestOptions().setHost(base.getHost()).setPort(base.getPort())
-                            .setIdleTimeout(config.idleTimeout().toMillis()))
+            Instances instances = upstreams.of(upstream);
+            HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, http) ->
+                    connect(http, instances, instances.order(), 0)
                     // a reset of the request to the service (a body over the cap) is answered, not an error to log
                     .map(toService -> toService.exceptionHandler(failure -> Log.debugf("%s %s to %s: %s",
                             request.method(), request.path(), upstream, failure.toString()))));
@@ -94,12 +98,19 @@ public class Gateway {
         proxies.get(upstream).handle(request);
     }
 
-    private String upstreamUrl(String upstream) {
-        String url = config.upstreams().get(upstream);
-        if (url == null) {
-            throw new IllegalStateException("colloquy.gateway.upstreams." + upstream + " is not configured");
-        }
-        return url;
+    /**
+     * A connection to the first instance of {@code order} that accepts one. A refused connection (or none within the
+     * connect timeout) sent nothing, so the request goes to the next instance whatever its method.
+     */
+    private Future<HttpClientRequest> connect(HttpClient http, Instances instances, List<Instance> order, int next) {
+        Instance instance = order.get(next);
+        return http.request(new RequestOptions().setHost(instance.host()).setPort(instance.port())
+                        .setIdleTimeout(config.idleTimeout().toMillis()))
+                .recover(failure -> {
+                    upstreams.refused(instances, instance, failure);
+                    return next + 1 < order.size() ? connect(http, instances, order, next + 1)
+                            : Future.failedFuture(failure);
+                });
     }
 
     /** Passes on who asked and which request this is; turns an unreachable or silent service into 503 or 504. */

@@ -11,8 +11,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "colloquy.gateway")
 public interface GatewayConfig {
 
-    /** Base URL per service, e.g. {@code colloquy.gateway.upstreams.user-service=http://localhost:8081}. */
+    /**
+     * Base URL per service, e.g. {@code colloquy.gateway.upstreams.user-service=http://localhost:8081}; several
+     * instances separated by commas ({@code http://localhost:8081,http://localhost:9081}), between which requests
+     * alternate ({@link Instances}).
+     */
     Map<String, String> upstreams();
+
+    /** How often every instance's readiness is asked; an instance that is not ready gets no requests. */
+    @WithDefault("2s")
+    Duration healthInterval();
 
     /** How long to wait for a connection to a service before answering 503. */
     @WithDefault("2s")

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real HTTP servers standing in for the services: each answers with its name and what it received. Paths ending in
+ * Real HTTP servers standing in for the services' instances: each answers with its service's name, its port and what
+ * it received. Paths ending in
  * {@code /slow} never answer, {@code /stream} sends one event, waits, then a second. notification-service points at
  * a port where nothing listens. The gateway in front of them trusts 127.0.0.1 as a proxy (where the tests connect
  * from); a test that connects from 127.0.0.2 is an untrusted client. Every body a service received in full is
@@ -29,9 +30,15 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] {Routes.USER_SERVICE, Routes.ARTICLE_SERVICE, Routes.COMMENT_SERVICE}) {
-            config.put("colloquy.gateway.upstreams." + name, "http://localhost:" + serve(name));
-        }
+        // user-service: two instances; article-service: one refusing connections, then one that answers;
+        // comment-service: one ready, one that answers but reports itself not ready
+        config.put("colloquy.gateway.upstreams." + Routes.USER_SERVICE, "http://localhost:"
+                + serve(Routes.USER_SERVICE, true) + ",http://localhost:" + serve(Routes.USER_SERVICE, true));
+        config.put("colloquy.gateway.upstreams." + Routes.ARTICLE_SERVICE, "http://localhost:" + closedPort()
+                + ", http://localhost:" + serve(Routes.ARTICLE_SERVICE, true));
+        config.put("colloquy.gateway.upstreams." + Routes.COMMENT_SERVICE, "http://localhost:"
+                + serve(Routes.COMMENT_SERVICE, true) + ",http://localhost:" + serve(Routes.COMMENT_SERVICE, false));
+        config.put("colloquy.gateway.health-interval", "200ms");
         config.put("colloquy.gateway.upstreams." + Routes.NOTIFICATION_SERVICE, "http://localhost:" + closedPort());
         // short, so the 504 test is quick; not shorter, or a loaded build machine turns slow answers into 504s
         config.put("colloquy.gateway.idle-timeout", "3s");
@@ -41,7 +48,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    private int serve(String name) {
+    private int serve(String name, boolean ready) {
+        int[] port = new int[1];
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             if (request.path().endsWith("/received")) {
                 request.response().putHeader("content-type", "application/json").end(received.encode());
@@ -58,11 +66,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             if (request.path().equals("/q/health/ready")) {
-                request.response().end("{\"status\":\"UP\"}");
+                request.response().setStatusCode(ready ? 200 : 503).end("{\"status\":\"" + (ready ? "UP" : "DOWN")
+                        + "\"}");
                 return;
             }
             JsonObject echo = new JsonObject()
                     .put("service", name)
+                    .put("instance", port[0])
                     .put("method", request.method().name())
                     .put("uri", request.uri())
                     .put("requestId", request.getHeader("X-Request-Id"))
@@ -82,7 +92,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .putHeader("X-Content-Type-Options", "nosniff").end(echo.encode());
         }));
         try {
-            return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+            port[0] = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+            return port[0];
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the fake " + name, e);
         }

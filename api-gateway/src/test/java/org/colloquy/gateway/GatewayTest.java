@@ -2,6 +2,7 @@ package org.colloquy.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,7 +29,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The gateway in front of real (fake) HTTP services. */
@@ -132,6 +135,36 @@ class GatewayTest {
                 .then().body("forwardedFor", contains("203.0.113.7"));
         given().header("X-Forwarded-For", "203.0.113.8, 127.0.0.1").get("/api/tags")
                 .then().body("forwardedFor", contains("203.0.113.8"));
+    }
+
+    @Test
+    void requestsAlternateBetweenTheInstancesOfAService() {
+        assertThat(instancesAnswering("/api/profiles/someone", 6)).hasSize(2);
+    }
+
+    /** article-service's first instance refuses connections: nothing was sent, so the next one answers. */
+    @Test
+    void anInstanceThatRefusesConnectionsCostsNoRequestItsAnswer() {
+        for (int i = 0; i < 6; i++) {
+            given().post("/api/articles/created").then().statusCode(201);
+            given().get("/api/tags").then().statusCode(200).body("service", equalTo("article-service"));
+        }
+    }
+
+    /** comment-service's second instance answers requests but reports itself not ready: it gets none. */
+    @Test
+    void anInstanceThatIsNotReadyGetsNoRequests() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(instancesAnswering("/api/articles/a/comments", 6)).hasSize(1));
+        assertThat(instancesAnswering("/api/articles/a/comments", 20)).hasSize(1);
+    }
+
+    private static Set<Integer> instancesAnswering(String path, int requests) {
+        Set<Integer> instances = new HashSet<>();
+        for (int i = 0; i < requests; i++) {
+            instances.add(given().get(path).then().statusCode(200).extract().path("instance"));
+        }
+        return instances;
     }
 
     @Test
