@@ -2,8 +2,10 @@
 # Runs the whole Colloquy platform on this machine, without Docker: a Kafka broker (a real process, data under
 # ./.local/), one PostgreSQL database per service, every service and the gateway. Ctrl-C stops everything.
 #
-#   ./run-local.sh           build what is missing, then start
-#   ./run-local.sh --build   rebuild everything first (after changing code)
+#   ./run-local.sh                  build what is missing, then start
+#   ./run-local.sh --build          rebuild everything first (after changing code)
+#   ./run-local.sh --replicas 2     two instances of each service (8081 and 8181, ...), balanced by the gateway
+#                                   (with --build: ./run-local.sh --build --replicas 2)
 #
 # Needs Java 17+ and a PostgreSQL server (default 127.0.0.1:5432, user postgres; see COLLOQUY_POSTGRES_URL). With a
 # JDK 25 in COLLOQUY_JAVA_HOME the services run on it with ahead-of-time caches, made once per build from a training

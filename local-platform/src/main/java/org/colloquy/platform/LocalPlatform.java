@@ -42,18 +42,20 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length > 0) {
-            System.out.println("""
-                    Usage: ./run-local.sh [--build]
-                    Starts Kafka, creates the databases and starts every service and the gateway; Ctrl-C stops all.
-                    Environment: COLLOQUY_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
-                    COLLOQUY_POSTGRES_USER (postgres), COLLOQUY_POSTGRES_PASSWORD (empty),
-                    COLLOQUY_LOG_FORMAT (text, or json as in production),
-                    COLLOQUY_JAVA_HOME (a JDK 25+ for the services and their ahead-of-time caches).""");
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
             return;
         }
         Path root = Path.of(System.getProperty("colloquy.root", ".")).toAbsolutePath().normalize();
-        LocalPlatform platform = new LocalPlatform(PlatformConfig.local(root));
+        PlatformConfig config;
+        try {
+            config = PlatformConfig.local(root).withReplicas(replicas(args));
+        } catch (StartupFailure e) {
+            System.err.println(e.getMessage() + "\n\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalPlatform platform = new LocalPlatform(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Colloquy...");
@@ -69,6 +71,32 @@ public final class LocalPlatform implements AutoCloseable {
         }
         platform.printUrls();
         stopped.await();
+    }
+
+    static final String USAGE = """
+            Usage: ./run-local.sh [--build] [--replicas N]
+            Starts Kafka, creates the databases and starts every service and the gateway; Ctrl-C stops all.
+            --replicas N: N instances of each service (1 to %d; instance i listens %d × i above the service's port),
+            balanced by the gateway.
+            Environment: COLLOQUY_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/postgres),
+            COLLOQUY_POSTGRES_USER (postgres), COLLOQUY_POSTGRES_PASSWORD (empty),
+            COLLOQUY_LOG_FORMAT (text, or json as in production),
+            COLLOQUY_JAVA_HOME (a JDK 25+ for the services and their ahead-of-time caches).""".formatted(
+            PlatformConfig.MAX_REPLICAS, PlatformConfig.INSTANCE_PORT_STEP);
+
+    /** The instances per service the command line asks for: {@code --replicas N}, else 1. */
+    static int replicas(String[] args) {
+        if (args.length == 0) {
+            return 1;
+        }
+        if (args.length == 2 && args[0].equals("--replicas")) {
+            try {
+                return Integer.parseInt(args[1]);
+            } catch (NumberFormatException e) {
+                throw new StartupFailure("--replicas takes a number, not '" + args[1] + "'.");
+            }
+        }
+        throw new StartupFailure("Unknown arguments: " + String.join(" ", args));
     }
 
     /** Starts everything, reporting progress; on failure stops what it started and throws {@link StartupFailure}. */
@@ -164,9 +192,11 @@ public final class LocalPlatform implements AutoCloseable {
         StringBuilder out = new StringBuilder("\nColloquy is up. Press Ctrl-C to stop.\n\n");
         out.append("  API (RealWorld):  ").append(config.baseUrl(PlatformService.GATEWAY)).append("/api\n");
         for (PlatformService service : PlatformService.ALL) {
-            out.append(String.format("  %-21s %s   (health: %s/q/health/ready, API docs: %s/q/swagger-ui)%n",
-                    service.name() + ":", config.baseUrl(service), config.managementUrl(service),
-                    config.managementUrl(service)));
+            for (ServiceInstance instance : config.instances(service)) {
+                out.append(String.format("  %-21s %s   (health: %s/q/health/ready, API docs: %s/q/swagger-ui)%n",
+                        instance.name() + ":", config.baseUrl(instance), config.managementUrl(instance),
+                        config.managementUrl(instance)));
+            }
         }
         out.append("  Kafka:                ").append(config.bootstrapServers()).append('\n');
         out.append("  Logs:                 ").append(config.dataDir().resolve("logs")).append('\n');

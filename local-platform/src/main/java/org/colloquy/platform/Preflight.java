@@ -37,7 +37,8 @@ final class Preflight {
         Map<Integer, String> wanted = new LinkedHashMap<>();
         wanted.put(config.kafkaPort(), "Kafka");
         wanted.put(config.kafkaControllerPort(), "the Kafka controller");
-        PlatformService.ALL.forEach(service -> wanted.put(config.port(service), service.name()));
+        PlatformService.ALL.forEach(service -> config.instances(service)
+                .forEach(instance -> wanted.put(config.port(instance), instance.name())));
         PlatformService.ALL.forEach(service -> wanted.putIfAbsent(config.managementPort(service),
                 service.name() + "'s management interface"));
         wanted.forEach((port, user) -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The command line that starts one application of the platform: the platform's JVM options, the application's
@@ -25,22 +26,24 @@ final class ServiceCommand {
     }
 
     /** {@code jvmArguments} go before {@code -jar} (a training start's options, an agent, an overriding -D). */
-    List<String> command(PlatformService service, List<String> jvmArguments) {
+    List<String> command(ServiceInstance instance, List<String> jvmArguments) {
+        PlatformService service = instance.service();
         List<String> command = new ArrayList<>(List.of(aot.java()));
         command.addAll(LocalPlatform.JVM_OPTIONS);
         if (jvmArguments.stream().noneMatch(argument -> argument.startsWith("-XX:AOTMode")
                 || argument.startsWith("-javaagent"))) { // an agent may change classes the cache holds
             command.addAll(aot.options(config.jar(service)));
         }
-        systemProperties(service).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        systemProperties(instance).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(jvmArguments); // after the defaults: a later -D wins
         command.addAll(List.of("-jar", config.jar(service).toString()));
         return command;
     }
 
-    Map<String, String> systemProperties(PlatformService service) {
+    Map<String, String> systemProperties(ServiceInstance instance) {
+        PlatformService service = instance.service();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("quarkus.http.port", Integer.toString(config.port(service)));
+        properties.put("quarkus.http.port", Integer.toString(config.port(instance)));
         if (config.managementPort(service) != config.port(service)) {
             properties.put("quarkus.management.port", Integer.toString(config.managementPort(service)));
         }
@@ -56,13 +59,18 @@ final class ServiceCommand {
             properties.put("quarkus.datasource.username", config.postgresUser());
             properties.put("quarkus.datasource.password", config.postgresPassword());
         } else {
-            PlatformService.BACKENDS.forEach(backend -> properties.put(
-                    "colloquy.gateway.upstreams." + backend.name(), config.baseUrl(backend)));
+            PlatformService.BACKENDS.forEach(backend -> properties.put("colloquy.gateway.upstreams." + backend.name(),
+                    config.instances(backend).stream().map(config::baseUrl).collect(Collectors.joining(","))));
         }
         properties.put("quarkus.log.console.json.enabled", Boolean.toString(jsonLogs(
                 System.getenv().getOrDefault("COLLOQUY_LOG_FORMAT", "text"))));
         properties.putAll(config.extraProperties());
         return properties;
+    }
+
+    /** What instance 0 of the application is told (deploy's ManifestsTest compares the manifests with it). */
+    Map<String, String> systemProperties(PlatformService service) {
+        return systemProperties(new ServiceInstance(service, 0));
     }
 
     /**

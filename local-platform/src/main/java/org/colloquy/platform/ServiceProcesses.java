@@ -6,14 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The running services and gateway of one platform: each started from its packaged jar, awaited until its readiness
- * check answers, stopped gracefully or killed; and the training starts that make their ahead-of-time caches. It
- * holds the one map of which process runs which application; {@link LocalPlatform} decides the order and guards
- * the calls that change it.
+ * The running services and gateway of one platform: each instance started from its application's packaged jar,
+ * awaited until its readiness check answers, stopped gracefully or killed; and the training starts that make their
+ * ahead-of-time caches (one per application, on its first instance). It holds the one map of which process runs
+ * which instance; {@link LocalPlatform} decides the order and guards the calls that change it.
  */
 final class ServiceProcesses {
 
@@ -24,7 +25,7 @@ final class ServiceProcesses {
 
     private final PlatformConfig config;
     private final AotCache aot;
-    private final Map<PlatformService, ChildProcess> running = new LinkedHashMap<>();
+    private final Map<ServiceInstance, ChildProcess> running = new LinkedHashMap<>();
     private ServiceCommand command;
 
     ServiceProcesses(PlatformConfig config, AotCache aot) {
@@ -37,10 +38,12 @@ final class ServiceProcesses {
         command = new ServiceCommand(config, aot, jwtKeys);
     }
 
-    /** Starts the services side by side and waits until every one of them is ready. */
+    /** Starts every instance of the services side by side and waits until every one of them is ready. */
     void startAll(List<PlatformService> services) {
-        services.forEach(service -> launch(service, List.of(), false));
-        services.forEach(this::awaitReady);
+        List<ServiceInstance> instances = services.stream().flatMap(service -> config.instances(service).stream())
+                .toList();
+        instances.forEach(instance -> launch(instance, List.of(), false));
+        instances.forEach(this::awaitReady);
     }
 
     /**
@@ -55,15 +58,17 @@ final class ServiceProcesses {
         }
         progress.accept("Training start of " + untrained.stream().map(PlatformService::name).toList()
                 + " for their ahead-of-time caches (once per build; about a minute) ...");
-        List<PlatformService> backends = untrained.stream().filter(PlatformService.BACKENDS::contains).toList();
-        backends.forEach(service -> launch(service, aot.recordOptions(config.jar(service)), false));
+        List<ServiceInstance> backends = untrained.stream().filter(PlatformService.BACKENDS::contains)
+                .map(ServiceProcesses::first).toList();
+        backends.forEach(instance -> launch(instance, aot.recordOptions(config.jar(instance.service())), false));
         backends.forEach(this::awaitReady);
         if (untrained.contains(PlatformService.GATEWAY)) {
-            launch(PlatformService.GATEWAY, aot.recordOptions(config.jar(PlatformService.GATEWAY)), false);
-            awaitReady(PlatformService.GATEWAY);
+            ServiceInstance gateway = first(PlatformService.GATEWAY);
+            launch(gateway, aot.recordOptions(config.jar(PlatformService.GATEWAY)), false);
+            awaitReady(gateway);
         }
         Map<PlatformService, ChildProcess> training = new LinkedHashMap<>();
-        untrained.forEach(service -> training.put(service, running.remove(service)));
+        untrained.forEach(service -> training.put(service, running.remove(first(service))));
         training.entrySet().parallelStream().forEach(entry -> {
             entry.getValue().stop(AotCache.trainingStop());
             Path jar = config.jar(entry.getKey());
@@ -72,28 +77,25 @@ final class ServiceProcesses {
         });
     }
 
-    /** Starts a service that was killed or stopped again (its log continues) and waits until it is ready. */
+    /** Starts every instance of a service that was killed or stopped again (logs continue) and waits for them. */
     void restart(PlatformService service, List<String> jvmArguments) {
-        if (running.containsKey(service)) {
-            throw new IllegalStateException(service.name() + " is still running");
-        }
-        launch(service, jvmArguments, true);
-        awaitReady(service);
+        List<ServiceInstance> instances = config.instances(service);
+        instances.stream().filter(running::containsKey).findAny().ifPresent(instance -> {
+            throw new IllegalStateException(instance.name() + " is still running");
+        });
+        instances.forEach(instance -> launch(instance, jvmArguments, true));
+        instances.forEach(this::awaitReady);
     }
 
-    /** SIGTERM, and SIGKILL if it has not stopped within the grace period. */
+    /** SIGTERM to every instance of the service, and SIGKILL to one that has not stopped within the grace period. */
     void stop(PlatformService service) {
-        ChildProcess process = running.remove(service);
-        if (process != null) {
-            process.stop(STOP_GRACE);
-        }
+        config.instances(service).stream().map(running::remove).filter(Objects::nonNull).toList()
+                .parallelStream().forEach(process -> process.stop(STOP_GRACE));
     }
 
     void kill(PlatformService service) {
-        ChildProcess process = running.remove(service);
-        if (process != null) {
-            process.kill();
-        }
+        config.instances(service).stream().map(running::remove).filter(Objects::nonNull)
+                .forEach(ChildProcess::kill);
     }
 
     /** Gateway first, so no new requests come in, then the services side by side. */
@@ -103,13 +105,16 @@ final class ServiceProcesses {
         running.clear();
     }
 
+    /** Whether every instance of the service runs. */
     boolean isRunning(PlatformService service) {
-        ChildProcess process = running.get(service);
-        return process != null && process.isAlive();
+        return config.instances(service).stream().map(running::get)
+                .allMatch(process -> process != null && process.isAlive());
     }
 
+    /** The process of the service's first instance, if it runs. */
     Optional<ProcessHandle> process(PlatformService service) {
-        return Optional.ofNullable(running.get(service)).map(ChildProcess::handle).filter(ProcessHandle::isAlive);
+        return Optional.ofNullable(running.get(first(service))).map(ChildProcess::handle)
+                .filter(ProcessHandle::isAlive);
     }
 
     /** The processes of every application started, alive or not, in the order they were started. */
@@ -119,13 +124,17 @@ final class ServiceProcesses {
         return handles;
     }
 
-    private void launch(PlatformService service, List<String> jvmArguments, boolean again) {
-        running.put(service, ChildProcess.start(service.name(), command.command(service, jvmArguments),
-                config.projectRoot(), config.dataDir().resolve("logs").resolve(service.name() + ".log"), again));
+    private void launch(ServiceInstance instance, List<String> jvmArguments, boolean again) {
+        running.put(instance, ChildProcess.start(instance.name(), command.command(instance, jvmArguments),
+                config.projectRoot(), config.dataDir().resolve("logs").resolve(instance.name() + ".log"), again));
     }
 
-    private void awaitReady(PlatformService service) {
-        running.get(service).awaitReady(
-                () -> ChildProcess.answers200(config.managementUrl(service) + "/q/health/ready"), SERVICE_START);
+    private void awaitReady(ServiceInstance instance) {
+        running.get(instance).awaitReady(
+                () -> ChildProcess.answers200(config.managementUrl(instance) + "/q/health/ready"), SERVICE_START);
+    }
+
+    private static ServiceInstance first(PlatformService service) {
+        return new ServiceInstance(service, 0);
     }
 }

@@ -53,6 +53,38 @@ class ServiceCommandTest {
     }
 
     @Test
+    void withReplicasEachInstanceHasItsPortAndTheGatewayListsThemAll() {
+        ServiceCommand replicated = new ServiceCommand(config.withReplicas(2), new AotCache(Optional.empty()), KEYS);
+
+        assertThat(replicated.systemProperties(new ServiceInstance(PlatformService.ARTICLE, 1)))
+                .containsEntry("quarkus.http.port", "18182")
+                .containsEntry("quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://db.example:5433/colloquy_test_article?sslmode=disable");
+        assertThat(replicated.systemProperties(PlatformService.GATEWAY))
+                .containsEntry("quarkus.http.port", "18080")
+                .containsEntry("colloquy.gateway.upstreams.user-service",
+                        "http://localhost:18081,http://localhost:18181")
+                .containsEntry("colloquy.gateway.upstreams.notification-service",
+                        "http://localhost:18084,http://localhost:18184");
+        assertThat(config.withReplicas(2).instances(PlatformService.GATEWAY)).hasSize(1);
+        assertThat(config.withReplicas(3).instances(PlatformService.COMMENT)).extracting(ServiceInstance::name)
+                .containsExactly("comment-service", "comment-service-2", "comment-service-3");
+    }
+
+    @Test
+    void theNumberOfReplicasIsOneToNineAndTakenFromTheCommandLine() {
+        assertThat(LocalPlatform.replicas(new String[0])).isEqualTo(1);
+        assertThat(LocalPlatform.replicas(new String[] {"--replicas", "3"})).isEqualTo(3);
+        assertThatThrownBy(() -> LocalPlatform.replicas(new String[] {"--replicas", "two"}))
+                .isInstanceOf(StartupFailure.class).hasMessageContaining("takes a number");
+        assertThatThrownBy(() -> LocalPlatform.replicas(new String[] {"--replica", "2"}))
+                .isInstanceOf(StartupFailure.class).hasMessageContaining("Unknown arguments");
+        assertThatThrownBy(() -> config.withReplicas(0)).isInstanceOf(StartupFailure.class);
+        assertThatThrownBy(() -> config.withReplicas(PlatformConfig.MAX_REPLICAS + 1))
+                .isInstanceOf(StartupFailure.class).hasMessageContaining("1 to 9");
+    }
+
+    @Test
     void theConfigsExtraPropertiesWinOverThePlatformsOwn() {
         ServiceCommand overridden = new ServiceCommand(config.withExtraProperties(Map.of("kafka.bootstrap.servers",
                 "elsewhere:9092")), new AotCache(Optional.empty()), KEYS);
@@ -65,7 +97,8 @@ class ServiceCommandTest {
 
     @Test
     void theCommandLineIsJvmOptionsThenSettingsThenTheCallersArgumentsThenTheJar() {
-        List<String> line = command.command(PlatformService.COMMENT, List.of("-Dquarkus.http.port=1"));
+        List<String> line = command.command(new ServiceInstance(PlatformService.COMMENT, 0),
+                List.of("-Dquarkus.http.port=1"));
 
         assertThat(line.get(0)).isEqualTo(LocalPlatform.javaExecutable());
         assertThat(line.subList(1, 1 + LocalPlatform.JVM_OPTIONS.size())).isEqualTo(LocalPlatform.JVM_OPTIONS);
