@@ -19,7 +19,8 @@ import org.colloquy.gateway.Instances.Instance;
 /**
  * Every service's instances ({@link Instances}, from {@code colloquy.gateway.upstreams.<service>}) and whether each
  * is ready: every {@code health-interval} each instance's {@code /q/health/ready} is asked (an answer other than 200
- * within 2 s counts as down), and a refused connection marks an instance down at once. A change is logged once.
+ * within 2 s counts as down), and a refused connection marks an instance down at once. A change between up and down
+ * is logged once.
  */
 @ApplicationScoped
 public class Upstreams {
@@ -30,8 +31,8 @@ public class Upstreams {
     private final Vertx vertx;
     private final HttpClient client;
     private final Map<String, Instances> byName = new LinkedHashMap<>();
-    /** The last state logged per instance, so that a probe every few seconds does not repeat it. */
-    private final Map<Instance, String> lastDetail = new ConcurrentHashMap<>();
+    /** Whether each instance was last logged as up, so that a probe every few seconds does not repeat it. */
+    private final Map<Instance, Boolean> loggedUp = new ConcurrentHashMap<>();
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
         this.config = config;
@@ -97,10 +98,12 @@ public class Upstreams {
                 });
     }
 
+    /** Logs a change between up and down, with why an instance is down. */
     private void log(Instances instances, Instance instance, String detail) {
-        String previous = lastDetail.put(instance, detail);
-        if (!detail.equals(previous)) {
-            if (detail.equals("UP")) {
+        boolean up = detail.equals("UP");
+        Boolean previous = loggedUp.put(instance, up);
+        if (previous == null || previous != up) {
+            if (up) {
                 Log.infof("%s at %s is up", instances.upstream(), instance);
             } else {
                 Log.warnf("%s at %s is down (%s)", instances.upstream(), instance, detail);

@@ -193,13 +193,13 @@ public final class LocalPlatform implements AutoCloseable {
         out.append("  API (RealWorld):  ").append(config.baseUrl(PlatformService.GATEWAY)).append("/api\n");
         for (PlatformService service : PlatformService.ALL) {
             for (ServiceInstance instance : config.instances(service)) {
-                out.append(String.format("  %-21s %s   (health: %s/q/health/ready, API docs: %s/q/swagger-ui)%n",
+                out.append(String.format("  %-23s %s   (health: %s/q/health/ready, API docs: %s/q/swagger-ui)%n",
                         instance.name() + ":", config.baseUrl(instance), config.managementUrl(instance),
                         config.managementUrl(instance)));
             }
         }
-        out.append("  Kafka:                ").append(config.bootstrapServers()).append('\n');
-        out.append("  Logs:                 ").append(config.dataDir().resolve("logs")).append('\n');
+        out.append("  Kafka:                  ").append(config.bootstrapServers()).append('\n');
+        out.append("  Logs:                   ").append(config.dataDir().resolve("logs")).append('\n');
         System.out.println(out);
     }
 
