@@ -59,17 +59,23 @@ final class Instances {
         return all;
     }
 
-    /** The order in which one request tries the instances. */
+    /** The order in which one request tries the instances (on every request: one instance costs nothing). */
     List<Instance> order() {
+        if (all.size() == 1) {
+            return all;
+        }
         int start = Math.floorMod(turn.getAndIncrement(), all.size());
-        List<Instance> ready = new ArrayList<>(all.size());
-        List<Instance> marked = new ArrayList<>();
+        List<Instance> order = new ArrayList<>(all.size());
+        int ready = 0;
         for (int i = 0; i < all.size(); i++) {
             Instance instance = all.get((start + i) % all.size());
-            (down.contains(instance) ? marked : ready).add(instance);
+            if (down.contains(instance)) {
+                order.add(instance);
+            } else {
+                order.add(ready++, instance);
+            }
         }
-        ready.addAll(marked);
-        return ready;
+        return order;
     }
 
     /** Returns whether this changed the instance's state. */

@@ -71,13 +71,17 @@ public record PlatformConfig(Path projectRoot, Path dataDir, String postgresUrl,
         return port(instance.service()) + INSTANCE_PORT_STEP * instance.index();
     }
 
+    public int managementPort(ServiceInstance instance) {
+        return managementPort(instance.service()) + INSTANCE_PORT_STEP * instance.index();
+    }
+
     public String baseUrl(ServiceInstance instance) {
         return "http://localhost:" + port(instance);
     }
 
     /** Where an instance answers /q/* ({@link #managementPort(PlatformService)}). */
     public String managementUrl(ServiceInstance instance) {
-        return "http://localhost:" + (managementPort(instance.service()) + INSTANCE_PORT_STEP * instance.index());
+        return "http://localhost:" + managementPort(instance);
     }
 
     /**

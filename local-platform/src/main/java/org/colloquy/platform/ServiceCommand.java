@@ -44,8 +44,8 @@ final class ServiceCommand {
         PlatformService service = instance.service();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("quarkus.http.port", Integer.toString(config.port(instance)));
-        if (config.managementPort(service) != config.port(service)) {
-            properties.put("quarkus.management.port", Integer.toString(config.managementPort(service)));
+        if (config.managementPort(instance) != config.port(instance)) {
+            properties.put("quarkus.management.port", Integer.toString(config.managementPort(instance)));
         }
         properties.put("kafka.bootstrap.servers", config.bootstrapServers());
         properties.put("colloquy.jwt.public-key-location", "file:" + jwtKeys.publicKey().toAbsolutePath());

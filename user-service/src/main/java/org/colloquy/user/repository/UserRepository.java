@@ -1,5 +1,6 @@
 package org.colloquy.user.repository;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,15 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     /** {@link #lock} by the case-insensitive username. */
     public Uni<User> lockByUsername(String username) {
-        return find("lower(username) = lower(?1)", username).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return byUsername(username).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public Uni<User> findByUsername(String username) {
-        return find("lower(username) = lower(?1)", username).firstResult();
+        return byUsername(username).firstResult();
+    }
+
+    private PanacheQuery<User> byUsername(String username) {
+        return find("lower(username) = lower(?1)", username);
     }
 
     public Uni<User> findByEmail(String email) {
