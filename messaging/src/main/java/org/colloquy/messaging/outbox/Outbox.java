@@ -16,6 +16,7 @@ import org.colloquy.events.EventCatalog;
 import org.colloquy.events.EventJson;
 import org.colloquy.events.EventType;
 import org.colloquy.messaging.telemetry.TraceHeaders;
+import org.colloquy.persistence.Sql;
 
 /**
  * Writes events into the outbox table in the caller's transaction, so that an event exists if and only if the state
@@ -30,10 +31,16 @@ public class Outbox {
             insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""";
 
-    private final HeldForRequests held;
+    private static final String INSERT_SQL = """
+            insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
 
-    public Outbox(HeldForRequests held) {
+    private final HeldForRequests held;
+    private final Sql sql;
+
+    public Outbox(HeldForRequests held, Sql sql) {
         this.held = held;
+        this.sql = sql;
     }
 
     /**
@@ -45,6 +52,12 @@ public class Outbox {
         EventType<?> type = EventCatalog.of(event.getClass());
         UUID id = UUID.randomUUID();
         Map<String, String> trace = TraceHeaders.ofCurrentSpan();
+        if (sql.inTransaction()) {
+            return sql.execute(INSERT_SQL, id, type.topic(), event.key(), type.type(), event.subject(),
+                    OffsetDateTime.now(ZoneOffset.UTC), EventJson.write(event), trace.get(TraceHeaders.TRACEPARENT),
+                    trace.get(TraceHeaders.TRACESTATE))
+                    .invoke(() -> rememberPending(id)).replaceWith(id);
+        }
         return Panache.getSession().chain(session -> {
             if (session.currentTransaction() == null) {
                 return Uni.createFrom().failure(new IllegalStateException(

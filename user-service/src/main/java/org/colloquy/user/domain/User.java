@@ -1,38 +1,27 @@
 package org.colloquy.user.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.colloquy.domain.Role;
 
 /** An account: credentials, public profile and roles. */
-@Entity
-@Table(name = "app_user")
 public class User {
 
-    @Id
     public UUID id;
     public String username;
     public String email;
-    @Column(name = "password_hash")
     public String passwordHash;
     public String bio;
     public String image;
     /** Comma-separated role names; always contains {@code user}. */
     public String roles;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     /**
      * Tokens carry it as their {@code ver} claim; raising it ends every session opened before (a token with a lower
      * {@code ver} is refused).
      */
-    @Column(name = "token_version")
     public int tokenVersion;
 
     public static User register(String username, String email, String passwordHash, Instant now) {

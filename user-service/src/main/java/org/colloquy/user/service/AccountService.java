@@ -1,7 +1,5 @@
 package org.colloquy.user.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +16,7 @@ import org.colloquy.events.user.UserProfileUpdated;
 import org.colloquy.events.user.UserRegistered;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.persistence.InTransaction;
 import org.colloquy.user.domain.ProfileRules;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
@@ -69,14 +68,15 @@ public class AccountService {
     }
 
     /** Only operators make admins (see {@link InitialAdmins}): a new account never starts with more than 'user'. */
-    @WithTransaction
+    @InTransaction
     Uni<User> store(Registration registration, String passwordHash) {
         User user = User.register(registration.username().trim(), registration.email().trim(), passwordHash,
                 Instant.now());
         return ensureAvailable(user.username, user.email, user.id)
-                .chain(() -> users.persist(user))
+                .call(() -> users.insert(user))
                 .call(() -> outbox.append(new UserRegistered(user.id.toString(), user.username, user.bio, user.image,
-                        user.createdAt)));
+                        user.createdAt)))
+                .replaceWith(user);
     }
 
     public Uni<UserView> login(String email, String password, String clientAddress) {
@@ -98,7 +98,6 @@ public class AccountService {
                 });
     }
 
-    @WithSession
     Uni<User> findByEmail(String email) {
         return users.findByEmail(ProfileRules.normalizedEmail(email));
     }
@@ -115,7 +114,6 @@ public class AccountService {
         return find(userId).map(user -> new UserView(user, token));
     }
 
-    @WithSession
     Uni<User> find(UUID userId) {
         return users.findById(userId).onItem().ifNull().failWith(() -> new NotFound("user"));
     }
@@ -147,7 +145,7 @@ public class AccountService {
      * A new password raises the token version (ending every other session) and announces it with the change; the
      * answer's token carries the new version, so the caller's own session goes on.
      */
-    @WithTransaction
+    @InTransaction
     Uni<User> apply(UUID userId, AccountChanges changes, String newPasswordHash) {
         return users.lock(userId).onItem().ifNull().failWith(() -> new NotFound("user"))
                 .call(user -> ensureAvailable(
@@ -169,13 +167,15 @@ public class AccountService {
                         user.image = ProfileRules.emptyToNull(changes.image());
                     }
                     user.updatedAt = now;
-                    Uni<Void> revoked = Uni.createFrom().voidItem();
                     if (newPasswordHash != null) {
                         user.changePassword(newPasswordHash);
                         Log.infof("User %s changed their password; sessions before token version %d end",
                                 user.id, user.tokenVersion);
-                        revoked = outbox.append(new UserSessionsRevoked(user.id.toString(), user.tokenVersion, now))
-                                .replaceWithVoid();
+                    }
+                    Uni<Void> revoked = users.update(user);
+                    if (newPasswordHash != null) {
+                        revoked = revoked.call(() -> outbox.append(
+                                new UserSessionsRevoked(user.id.toString(), user.tokenVersion, now)));
                     }
                     if (before.equals(profileOf(user))) {
                         return revoked;

@@ -1,6 +1,5 @@
 package org.colloquy.user.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.colloquy.domain.Role;
+import org.colloquy.persistence.Sql;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 
@@ -27,18 +27,20 @@ public class InitialAdmins {
 
     private final Set<String> usernames;
     private final UserRepository users;
+    private final Sql sql;
 
-    public InitialAdmins(UserSettings settings, UserRepository users) {
+    public InitialAdmins(UserSettings settings, UserRepository users, Sql sql) {
         this.usernames = settings.initialAdmins().orElse(List.of()).stream()
                 .map(name -> name.trim().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
         this.users = users;
+        this.sql = sql;
     }
 
     /** Start-up is not on an event loop: the grant runs on a Vert.x context and start-up waits for it. */
     void grantAtStartup(@Observes StartupEvent event) throws Throwable {
         if (!usernames.isEmpty()) {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(this::grantExisting));
+            VertxContextSupport.subscribeAndAwait(() -> sql.inTransaction(this::grantExisting));
         }
     }
 
@@ -47,12 +49,15 @@ public class InitialAdmins {
      * carries the role.
      */
     private Uni<Void> grantExisting() {
-        return users.list("lower(username) in ?1", usernames).invoke(existing -> {
+        return users.lockByUsernames(usernames).call(existing -> {
             Set<String> granted = new TreeSet<>();
+            Uni<Void> stored = Uni.createFrom().voidItem();
             for (User user : existing) {
                 Set<String> roles = new TreeSet<>(user.roleSet());
                 roles.add(Role.ADMIN.value());
-                user.grant(roles);
+                if (user.grant(roles)) {
+                    stored = stored.call(() -> users.update(user));
+                }
                 granted.add(user.username);
             }
             Set<String> unregistered = new TreeSet<>(usernames);
@@ -64,6 +69,7 @@ public class InitialAdmins {
                 Log.warnf("Initial admins %s are not registered, so they are not admins: register these accounts, "
                         + "then restart user-service to grant them the admin role", unregistered);
             }
+            return stored;
         }).replaceWithVoid();
     }
 }

@@ -1,7 +1,5 @@
 package org.colloquy.user.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,7 +10,7 @@ import org.colloquy.domain.NotFound;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.events.user.UserUnfollowed;
 import org.colloquy.messaging.outbox.Outbox;
-import org.colloquy.user.domain.Follow;
+import org.colloquy.persistence.InTransaction;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.FollowRepository;
 import org.colloquy.user.repository.UserRepository;
@@ -34,7 +32,6 @@ public class ProfileService {
         this.outbox = outbox;
     }
 
-    @WithSession
     public Uni<ProfileView> profile(String username, Optional<UUID> viewer) {
         return findProfile(username).chain(user -> viewer
                 .map(viewerId -> follows.follows(viewerId, user.id))
@@ -43,7 +40,7 @@ public class ProfileService {
     }
 
     /** The follower's row lock first: follows and unfollows of one follower happen, and are announced, in turn. */
-    @WithTransaction
+    @InTransaction
     public Uni<ProfileView> follow(UUID followerId, String username) {
         return findProfile(username).chain(followee -> {
             if (followee.id.equals(followerId)) {
@@ -51,7 +48,7 @@ public class ProfileService {
             }
             return lockFollower(followerId).chain(follower -> follows.follows(followerId, followee.id)
                     .chain(already -> already ? Uni.createFrom().voidItem()
-                            : follows.persist(Follow.of(followerId, followee.id, Instant.now()))
+                            : follows.add(followerId, followee.id, Instant.now())
                                     .call(() -> outbox.append(new UserFollowed(follower.id.toString(),
                                             follower.username, followee.id.toString(), followee.username)))
                                     .replaceWithVoid()))
@@ -59,14 +56,14 @@ public class ProfileService {
         });
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<ProfileView> unfollow(UUID followerId, String username) {
         return findProfile(username).chain(followee -> lockFollower(followerId)
-                .chain(() -> follows.findById(new Follow.Key(followerId, followee.id)))
-                .chain(follow -> follow == null
-                        ? Uni.createFrom().voidItem()
-                        : follows.delete(follow).call(() -> outbox.append(
-                                new UserUnfollowed(followerId.toString(), followee.id.toString()))).replaceWithVoid())
+                .chain(() -> follows.remove(followerId, followee.id))
+                .chain(removed -> removed
+                        ? outbox.append(new UserUnfollowed(followerId.toString(), followee.id.toString()))
+                                .replaceWithVoid()
+                        : Uni.createFrom().voidItem())
                 .replaceWith(new ProfileView(followee, false)));
     }
 

@@ -1,6 +1,5 @@
 package org.colloquy.user.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.colloquy.domain.NotFound;
 import org.colloquy.domain.Role;
 import org.colloquy.events.user.UserSessionsRevoked;
 import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.persistence.InTransaction;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 
@@ -32,7 +32,7 @@ public class RoleService {
         this.outbox = outbox;
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<User> setRoles(String adminId, String username, List<String> roles) {
         if (roles == null) {
             return Uni.createFrom().failure(new Invalid("roles", "can't be blank"));
@@ -54,8 +54,8 @@ public class RoleService {
                     }
                     Log.infof("Admin %s set the roles of user %s to %s; sessions before token version %d end",
                             adminId, user.id, user.roleSet(), user.tokenVersion);
-                    return outbox.append(new UserSessionsRevoked(user.id.toString(), user.tokenVersion,
-                            Instant.now()));
+                    return users.update(user).chain(() -> outbox.append(
+                            new UserSessionsRevoked(user.id.toString(), user.tokenVersion, Instant.now())));
                 });
     }
 }
