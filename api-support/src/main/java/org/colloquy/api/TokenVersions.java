@@ -38,7 +38,7 @@ public class TokenVersions {
      * so a replayed or reordered event changes nothing.
      */
     public static final String RECORD = """
-            insert into token_version (user_id, token_version, changed_at) values (?1, ?2, clock_timestamp())
+            insert into token_version (user_id, token_version, changed_at) values ($1, $2, clock_timestamp())
             on conflict (user_id) do update set token_version = excluded.token_version,
             changed_at = excluded.changed_at where token_version.token_version < excluded.token_version""";
 

@@ -11,12 +11,6 @@ class StoredNamesTest {
 
     private static final StoredNames<Rule> NAMES = new StoredNames<>(Rule.class);
 
-    static class Column extends StoredNameColumn<Rule> {
-        Column() {
-            super(NAMES);
-        }
-    }
-
     @Test
     void aNameIsTheConstantInLowerCaseWithHyphens() {
         assertThat(NAMES.of(Rule.PRE_MODERATION)).isEqualTo("pre-moderation");
@@ -31,14 +25,5 @@ class StoredNamesTest {
         assertThat(NAMES.find(null)).isEmpty();
         assertThatThrownBy(() -> NAMES.parse("held")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown Rule held");
-    }
-
-    @Test
-    void theColumnHoldsTheNameAndKeepsNull() {
-        Column column = new Column();
-        assertThat(column.convertToDatabaseColumn(Rule.PRE_MODERATION)).isEqualTo("pre-moderation");
-        assertThat(column.convertToEntityAttribute("links")).isEqualTo(Rule.LINKS);
-        assertThat(column.convertToDatabaseColumn(null)).isNull();
-        assertThat(column.convertToEntityAttribute(null)).isNull();
     }
 }

@@ -3,34 +3,37 @@ package org.colloquy.authors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.colloquy.api.TokenVersions;
-import org.colloquy.persistence.NativeSql;
+import org.colloquy.persistence.Sql;
 
 /**
  * What a service knows of users, kept from user.events: the {@code author} and {@code author_follow} tables of
  * {@code R__colloquy_author_replica.sql}, and the revoked token versions ({@link TokenVersions}). Every statement
- * runs in the caller's Hibernate Reactive session, so inside the inbox's or the request's transaction; every write
- * is idempotent, since an event may be delivered again.
+ * runs in the caller's transaction ({@link Sql}), the inbox's or the request's; every write is idempotent, since an
+ * event may be delivered again.
  */
 @ApplicationScoped
 public class AuthorReplica {
 
+    private final Sql sql;
+
+    public AuthorReplica(Sql sql) {
+        this.sql = sql;
+    }
+
     /** A new account: its profile and when it was registered. */
     public Uni<Void> registered(UUID userId, String username, String bio, String image, Instant registeredAt) {
-        return NativeSql.execute("""
-                insert into author (user_id, username, bio, image, registered_at) values (?1, ?2, ?3, ?4, ?5)
+        return sql.execute("""
+                insert into author (user_id, username, bio, image, registered_at) values ($1, $2, $3, $4, $5)
                 on conflict (user_id) do update set username = excluded.username, bio = excluded.bio,
                 image = excluded.image, registered_at = excluded.registered_at""", userId, username, bio, image,
-                registeredAt.atOffset(ZoneOffset.UTC));
+                registeredAt);
     }
 
     public Uni<Void> profileChanged(UUID userId, String username, String bio, String image) {
-        return NativeSql.execute("""
-                insert into author (user_id, username, bio, image) values (?1, ?2, ?3, ?4)
+        return sql.execute("""
+                insert into author (user_id, username, bio, image) values ($1, $2, $3, $4)
                 on conflict (user_id) do update set username = excluded.username, bio = excluded.bio,
                 image = excluded.image""", userId, username, bio, image);
     }
@@ -40,53 +43,42 @@ public class AuthorReplica {
      * if it is missing (never overwritten), and the replica's name is returned. One statement.
      */
     public Uni<String> provisional(UUID userId, String username) {
-        return NativeSql.list("""
-                with added as (insert into author (user_id, username) values (?1, ?2) on conflict do nothing
+        return sql.first("""
+                with added as (insert into author (user_id, username) values ($1, $2) on conflict do nothing
                   returning username)
-                select username from added union all select username from author where user_id = ?1 limit 1""",
-                userId, username).map(rows -> rows.isEmpty() ? username : rows.get(0).toString());
+                select username from added union all select username from author where user_id = $1 limit 1""",
+                row -> row.getString("username"), userId, username).map(name -> name == null ? username : name);
     }
 
     /** Null while the user is unknown here. */
     public Uni<String> username(UUID userId) {
-        return NativeSql.list("select username from author where user_id = ?1", userId)
-                .map(rows -> rows.isEmpty() ? null : rows.get(0).toString());
+        return sql.first("select username from author where user_id = $1", row -> row.getString("username"), userId);
     }
 
     /** Null while no user of that name (in any case) is known here. */
     public Uni<UUID> userIdOf(String username) {
-        return NativeSql.list("select cast(user_id as text) from author where lower(username) = lower(?1)", username)
-                .map(rows -> rows.isEmpty() ? null : UUID.fromString(rows.get(0).toString()));
+        return sql.first("select user_id from author where lower(username) = lower($1)",
+                row -> row.getUUID("user_id"), username);
     }
 
     /** Null while the account's registration has not been consumed. */
     public Uni<Instant> registeredAt(UUID userId) {
-        return NativeSql.list("select registered_at from author where user_id = ?1", userId)
-                .map(rows -> rows.isEmpty() || rows.get(0) == null ? null : toInstant(rows.get(0)));
+        return sql.first("select registered_at from author where user_id = $1",
+                row -> Sql.instant(row, "registered_at"), userId);
     }
 
     public Uni<Void> follow(UUID followerId, UUID followeeId) {
-        return NativeSql.execute("insert into author_follow (follower_id, followee_id) values (?1, ?2) "
+        return sql.execute("insert into author_follow (follower_id, followee_id) values ($1, $2) "
                 + "on conflict do nothing", followerId, followeeId);
     }
 
     public Uni<Void> unfollow(UUID followerId, UUID followeeId) {
-        return NativeSql.execute("delete from author_follow where follower_id = ?1 and followee_id = ?2", followerId,
+        return sql.execute("delete from author_follow where follower_id = $1 and followee_id = $2", followerId,
                 followeeId);
     }
 
     /** Tokens of this user below {@code version} are refused from now on. */
     public Uni<Void> revokeTokensBelow(UUID userId, long version) {
-        return NativeSql.execute(TokenVersions.RECORD, userId, version);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+        return sql.execute(TokenVersions.RECORD, userId, version);
     }
 }

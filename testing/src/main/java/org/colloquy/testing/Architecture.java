@@ -24,8 +24,9 @@ import org.junit.jupiter.api.DynamicTest;
  * <pre>
  * rest, messaging  entry points (HTTP requests, Kafka events): no layer uses them
  * service          use cases, one transaction each: used by the entry points only
- * repository       queries and writes: used by the layers above; rest only reads, through *Queries and *View
- * domain           entities, value objects and their rules: uses no other layer and does no I/O
+ * repository       queries and writes, the only layer that runs SQL: used by the layers above; rest only reads,
+ *                  through *Queries and *View
+ * domain           domain objects, value objects and their rules: uses no other layer and does no I/O
  * </pre>
  * Each service applies them in a tiny {@code ArchitectureTest} in its root package:
  * {@code Architecture.ofService(ArchitectureTest.class)}. The length of every module's source files is checked once,
@@ -47,6 +48,10 @@ public final class Architecture {
             "io.quarkus.hibernate..", "io.smallrye.mutiny..", "jakarta.ws.rs..", "org.apache.kafka..", "java.net..",
             "java.sql..", "org.eclipse.microprofile.reactive.messaging..", "org.colloquy.messaging..",
             "org.colloquy.api..", "org.colloquy.persistence..", "org.colloquy.authors..");
+
+    /** The database client's packages: only repositories use them (through {@code Sql}, mostly). */
+    static final List<String> SQL_PACKAGES = List.of("io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..",
+            "io.vertx.pgclient..", "io.vertx.mutiny.pgclient..");
 
     static {
         // The rules look at package names only: a class used from elsewhere is known by its name, not read from the
@@ -90,6 +95,10 @@ public final class Architecture {
                 noClasses().that().resideInAPackage(domain)
                         .should().dependOnClassesThat().resideInAnyPackage(IO_PACKAGES.toArray(String[]::new))
                         .as("domain does no I/O").because("its rules are tested in milliseconds without a server"),
+                noClasses().that().resideInAnyPackage(rest, service, messaging, domain)
+                        .should().dependOnClassesThat().resideInAnyPackage(SQL_PACKAGES.toArray(String[]::new))
+                        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.colloquy.persistence.Sql")
+                        .as("only repository runs SQL").because("data access has one style, owned by the repositories"),
                 noClasses().that().resideInAPackage(rest)
                         .should().dependOnClassesThat(writeSide(root + ".repository"))
                         .as("rest reads through *Queries and *View, never a repository")

@@ -28,6 +28,7 @@ class ArchitectureTest {
             List.of(FIXTURE + ".domain.Entity", FIXTURE + ".service.UseCase"),
             List.of(FIXTURE + ".domain.Entity", FIXTURE + ".repository.EntityRepository"),
             List.of(FIXTURE + ".domain.Entity", "java.net.URI"),
+            List.of(FIXTURE + ".service.UseCase", "io.vertx.mutiny.sqlclient.Pool"),
             List.of(FIXTURE + ".rest.Resource", FIXTURE + ".repository.EntityRepository"));
 
     @Test

@@ -3,46 +3,31 @@ package org.colloquy.article.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** An article and its lifecycle: draft → (scheduled →) published → draft again, or deleted. */
-@Entity
 public class Article {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Id
     public UUID id;
     public String slug;
     public String title;
     public String description;
     public String body;
     /** The tags in the author's order, as a JSON array. */
-    @Column(name = "tag_list")
     public String tagList;
     public String language;
-    @Column(name = "author_id")
     public UUID authorId;
-    @Convert(converter = ArticleStatus.Column.class)
     public ArticleStatus status;
-    @Column(name = "publish_at")
     public Instant publishAt;
-    @Column(name = "published_at")
     public Instant publishedAt;
-    @Column(name = "favorites_count")
     public int favoritesCount;
-    @Column(name = "comments_count")
     public int commentsCount;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /**

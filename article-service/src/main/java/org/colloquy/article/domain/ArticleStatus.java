@@ -1,7 +1,5 @@
 package org.colloquy.article.domain;
 
-import jakarta.persistence.Converter;
-import org.colloquy.domain.StoredNameColumn;
 import org.colloquy.domain.StoredNames;
 
 /** Where an article stands; stored and shown in lower case ("draft", "scheduled", "published"). */
@@ -22,14 +20,5 @@ public enum ArticleStatus {
 
     public static ArticleStatus of(String value) {
         return NAMES.parse(value);
-    }
-
-    /** The column holds {@link #value()}. */
-    @Converter
-    public static class Column extends StoredNameColumn<ArticleStatus> {
-
-        public Column() {
-            super(NAMES);
-        }
     }
 }

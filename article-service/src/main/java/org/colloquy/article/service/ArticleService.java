@@ -1,6 +1,5 @@
 package org.colloquy.article.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUnpublished;
 import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.persistence.InTransaction;
 
 /** The article commands: each one transaction that changes the article and appends its event. */
 @ApplicationScoped
@@ -63,7 +63,7 @@ public class ArticleService {
         this.outbox = outbox;
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<UUID> create(Author author, NewArticle request) {
         Instant now = Instant.now();
         Problems problems = new Problems().check("title", ArticleRules.title(request.title(), true))
@@ -82,14 +82,14 @@ public class ArticleService {
         return authors.provisional(author.id(), author.username())
                 .chain(() -> freeSlug(Slugs.base(article.title)))
                 .invoke(slug -> article.slug = slug)
-                .chain(slug -> articles.persistAndFlush(article).chain(() -> articles.claimSlug(slug, article.id)))
+                .chain(slug -> articles.insert(article).chain(() -> articles.claimSlug(slug, article.id)))
                 .chain(() -> articles.addTags(article.id, article.tags()))
                 .chain(() -> article.isPublished() ? announcePublished(article, author.username())
                         : Uni.createFrom().voidItem())
                 .replaceWith(article.id);
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<UUID> update(Author author, String slug, ArticleChanges changes) {
         if (changes.tagList().isCleared()) {
             return Uni.createFrom().failure(new Invalid("tagList", "must be a list; [] clears the tags"));
@@ -111,6 +111,7 @@ public class ArticleService {
             Uni<Void> tagChange = changes.tagList().isGiven() ? articles.replaceTags(article.id, article.tags())
                     : Uni.createFrom().voidItem();
             return slugChange.chain(() -> tagChange)
+                    .chain(() -> articles.update(article))
                     .chain(() -> article.isPublished()
                             ? outbox.append(new ArticleUpdated(article.id.toString(), article.slug,
                                     previousSlug.equals(article.slug) ? null : previousSlug, article.title,
@@ -121,26 +122,28 @@ public class ArticleService {
         });
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<UUID> publish(Author author, String slug) {
         return ownArticle(author, slug).chain(article -> article.publish(Instant.now())
-                ? announcePublished(article, author.username()).replaceWith(article.id)
-                : Uni.createFrom().item(article.id));
-    }
-
-    @WithTransaction
-    public Uni<UUID> unpublish(Author author, String slug) {
-        return ownArticle(author, slug).chain(article -> article.unpublish(Instant.now())
-                ? outbox.append(new ArticleUnpublished(article.id.toString(), article.slug, article.updatedAt))
+                ? articles.update(article).chain(() -> announcePublished(article, author.username()))
                         .replaceWith(article.id)
                 : Uni.createFrom().item(article.id));
     }
 
-    @WithTransaction
+    @InTransaction
+    public Uni<UUID> unpublish(Author author, String slug) {
+        return ownArticle(author, slug).chain(article -> article.unpublish(Instant.now())
+                ? articles.update(article).chain(() -> outbox.append(
+                        new ArticleUnpublished(article.id.toString(), article.slug, article.updatedAt)))
+                        .replaceWith(article.id)
+                : Uni.createFrom().item(article.id));
+    }
+
+    @InTransaction
     public Uni<Void> delete(Author author, String slug) {
         return ownArticle(author, slug).chain(article -> {
             boolean wasPublic = article.isPublished();
-            return articles.delete(article).chain(() -> wasPublic
+            return articles.delete(article.id).chain(() -> wasPublic
                     ? outbox.append(new ArticleDeleted(article.id.toString(), article.slug, Instant.now()))
                             .replaceWithVoid()
                     : Uni.createFrom().voidItem());
@@ -148,7 +151,7 @@ public class ArticleService {
     }
 
     /** Favorites are for public articles; repeating one changes nothing. */
-    @WithTransaction
+    @InTransaction
     public Uni<UUID> favorite(UUID userId, String slug, boolean favorite) {
         return articles.idForSlug(slug).onItem().ifNull().failWith(() -> new NotFound("article"))
                 .chain(articles::lock)
@@ -162,14 +165,15 @@ public class ArticleService {
     }
 
     /** Publishes the scheduled articles whose time has come; returns how many. */
-    @WithTransaction
+    @InTransaction
     public Uni<Integer> publishDue(int max) {
         Instant now = Instant.now();
         return articles.dueForPublication(now, max).call(due -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Article article : due) {
                 article.publish(now);
-                all = all.chain(() -> authors.username(article.authorId))
+                all = all.chain(() -> articles.update(article))
+                        .chain(() -> authors.username(article.authorId))
                         .chain(username -> announcePublished(article,
                                 username != null ? username : article.authorId.toString()));
             }

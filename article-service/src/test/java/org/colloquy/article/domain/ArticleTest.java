@@ -75,10 +75,9 @@ class ArticleTest {
 
     @Test
     void statesAreStoredAndShownInLowerCase() {
-        ArticleStatus.Column column = new ArticleStatus.Column();
         for (ArticleStatus status : ArticleStatus.values()) {
-            assertThat(column.convertToDatabaseColumn(status)).isEqualTo(status.name().toLowerCase());
-            assertThat(column.convertToEntityAttribute(status.value())).isEqualTo(status);
+            assertThat(status.value()).isEqualTo(status.name().toLowerCase());
+            assertThat(ArticleStatus.of(status.value())).isEqualTo(status);
         }
     }
 

@@ -1,11 +1,5 @@
 package org.colloquy.comment.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
 import org.colloquy.domain.NotAllowed;
@@ -15,41 +9,26 @@ import org.colloquy.domain.NotFound;
  * A comment on an article, possibly a reply, with its moderation state. Its state changes only through the methods
  * below, each of which sets every field the change implies and tells the caller what the platform must be told.
  */
-@Entity
 public class Comment {
 
     /** What a deleted comment with replies shows instead of its body. */
     public static final String DELETED_MARKER = "[deleted]";
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "article_id")
     public UUID articleId;
-    @Column(name = "parent_id")
     public Long parentId;
-    @Column(name = "author_id")
     public UUID authorId;
     public String body;
-    @Convert(converter = CommentStatus.Column.class)
     public CommentStatus status;
-    @Column(name = "held_rule")
-    @Convert(converter = HoldRule.Column.class)
     public HoldRule heldRule;
-    @Column(name = "reject_reason")
     public String rejectReason;
     /** Every report since the last approval, for moderators. */
-    @Column(name = "flag_count")
     public int flagCount;
     /** The reports since the last approval that count toward holding it (from accounts old enough). */
-    @Column(name = "counted_flags")
     public int countedFlags;
     /** When it became public (and was announced as posted); null while it is not. */
-    @Column(name = "posted_at")
     public Instant postedAt;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** A new comment: public at once, or held for a moderator when {@code heldRule} names why. */

@@ -1,7 +1,5 @@
 package org.colloquy.comment.domain;
 
-import jakarta.persistence.Converter;
-import org.colloquy.domain.StoredNameColumn;
 import org.colloquy.domain.StoredNames;
 
 /** Where a comment stands; stored and shown in lower case ("visible", "pending", ...). */
@@ -24,14 +22,5 @@ public enum CommentStatus {
 
     public static CommentStatus of(String value) {
         return NAMES.parse(value);
-    }
-
-    /** The column holds {@link #value()}. */
-    @Converter
-    public static class Column extends StoredNameColumn<CommentStatus> {
-
-        public Column() {
-            super(NAMES);
-        }
     }
 }

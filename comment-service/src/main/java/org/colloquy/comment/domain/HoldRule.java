@@ -1,7 +1,5 @@
 package org.colloquy.comment.domain;
 
-import jakarta.persistence.Converter;
-import org.colloquy.domain.StoredNameColumn;
 import org.colloquy.domain.StoredNames;
 
 /** Why a comment waits for a moderator; stored, published and shown as "pre-moderation", "suspect-word", .... */
@@ -25,14 +23,5 @@ public enum HoldRule {
 
     public static HoldRule of(String value) {
         return NAMES.parse(value);
-    }
-
-    /** The column holds {@link #value()}. */
-    @Converter
-    public static class Column extends StoredNameColumn<HoldRule> {
-
-        public Column() {
-            super(NAMES);
-        }
     }
 }

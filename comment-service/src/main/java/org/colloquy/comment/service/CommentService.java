@@ -1,6 +1,5 @@
 package org.colloquy.comment.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.colloquy.events.comment.CommentEdited;
 import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.persistence.InTransaction;
 
 /**
  * Posting, editing and deleting comments, with the moderation rules applied as a comment is written. Callers have
@@ -81,7 +81,7 @@ public class CommentService {
         }
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Long> post(Actor author, String slug, String rawBody, Long parentId) {
         Instant now = Instant.now();
         return Uni.createFrom().item(() -> writtenBody(rawBody))
@@ -103,7 +103,7 @@ public class CommentService {
                             Comment comment = Comment.write(article.id(), parentId, author.id(), body,
                                     hold.map(Hold::rule).orElse(null), now);
                             return authors.provisional(author.id(), author.username())
-                                    .call(() -> comments.persistAndFlush(comment))
+                                    .call(() -> comments.insert(comment))
                                     .chain(username -> hold.isPresent()
                                             ? announceHeld(comment, hold.get(), now)
                                             : announce(comment, article, parent, username))
@@ -119,7 +119,7 @@ public class CommentService {
      * is refused, and a visible comment that posting the new text would hold is held (CommentEdited without the
      * unreviewed excerpt, then CommentHeldForReview). Held and rejected comments keep their state.
      */
-    @WithTransaction
+    @InTransaction
     public Uni<Long> edit(Actor author, String slug, long id, String rawBody) {
         Instant now = Instant.now();
         return Uni.createFrom().item(() -> writtenBody(rawBody)).chain(body -> publishedArticle(slug)
@@ -146,17 +146,17 @@ public class CommentService {
         boolean wasAnnounced = comment.isAnnounced();
         comment.edit(body, now);
         hold.ifPresent(h -> comment.hold(h.rule()));
-        Uni<Void> edited = wasAnnounced
+        Uni<Void> edited = comments.update(comment).chain(() -> wasAnnounced
                 ? outbox.append(new CommentEdited(comment.id, article.id().toString(),
                         hold.isPresent() ? null : CommentText.excerpt(body), now)).replaceWithVoid()
-                : Uni.createFrom().voidItem();
+                : Uni.createFrom().voidItem());
         return edited.chain(() -> hold.isPresent()
                 ? announceHeld(comment, hold.get(), now)
                 : Uni.createFrom().voidItem()).replaceWith(comment.id);
     }
 
     /** The author or a moderator. A comment with replies keeps its place in the thread, as a marker. */
-    @WithTransaction
+    @InTransaction
     public Uni<Void> delete(Actor actor, String slug, long id) {
         return publishedArticle(slug).chain(article -> comments.lock(id)
                 .map(found -> Comment.existingIn(found, article.id()))
@@ -167,10 +167,10 @@ public class CommentService {
                 })
                 .chain(comment -> {
                     boolean wasAnnounced = comment.delete(Instant.now());
-                    return wasAnnounced
+                    return comments.update(comment).chain(() -> wasAnnounced
                             ? outbox.append(new CommentDeleted(comment.id, article.id().toString(), true,
                                     comment.updatedAt)).replaceWithVoid()
-                            : Uni.createFrom().voidItem();
+                            : Uni.createFrom().voidItem());
                 }));
     }
 

@@ -1,7 +1,5 @@
 package org.colloquy.comment.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +25,7 @@ import org.colloquy.events.moderation.CommentHeldForReview;
 import org.colloquy.events.moderation.CommentRejected;
 import org.colloquy.events.moderation.UserBannedFromCommenting;
 import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.persistence.InTransaction;
 
 /** Settings, reader reports and the moderators' decisions, each announced on moderation.events. */
 @ApplicationScoped
@@ -63,12 +62,11 @@ public class ModerationService {
         return "must be at most " + max + " characters";
     }
 
-    @WithSession
     public Uni<ModerationSettings> settings() {
         return moderation.settings();
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<ModerationSettings> saveSettings(ModerationSettings settings) {
         var problems = settings.problems();
         if (!problems.isEmpty()) {
@@ -82,7 +80,7 @@ public class ModerationService {
      * the minimum account age are recorded (and announced) but do not count toward the hold, so that accounts
      * registered a moment ago cannot hide a comment together.
      */
-    @WithTransaction
+    @InTransaction
     public Uni<Long> flag(Actor reporter, String slug, long id, String reason, String note) {
         if (reason == null || !FLAG_REASONS.contains(reason)) {
             return Uni.createFrom().failure(new Invalid("reason", "must be one of " + FLAG_REASONS));
@@ -104,17 +102,18 @@ public class ModerationService {
                     if (!added) {
                         return Uni.createFrom().failure(new Conflict("flag", "you reported it already"));
                     }
-                    // in turn: the transaction's session runs one query at a time
                     return countsTowardHold(reporter.id(), now).chain(counts -> moderation.settings()
                             .chain(settings -> {
                                 boolean held = comment.reported(counts, settings.flagsToHold());
-                                Uni<Void> flagged = outbox.append(new CommentFlagged(id, article.id().toString(),
-                                        reporter.id().toString(), reason, note, comment.flagCount, now))
-                                        .replaceWithVoid();
+                                if (held) {
+                                    comment.hold(HoldRule.REPORTS);
+                                }
+                                Uni<Void> flagged = comments.update(comment).chain(() -> outbox.append(
+                                        new CommentFlagged(id, article.id().toString(), reporter.id().toString(),
+                                                reason, note, comment.flagCount, now))).replaceWithVoid();
                                 if (!held) {
                                     return flagged;
                                 }
-                                comment.hold(HoldRule.REPORTS);
                                 return flagged.chain(() -> outbox.append(new CommentHeldForReview(id,
                                         article.id().toString(), comment.authorId.toString(), HoldRule.REPORTS.value(),
                                         comment.countedFlags + " reports", now))).replaceWithVoid();
@@ -132,13 +131,14 @@ public class ModerationService {
     }
 
     /** Makes a held (or rejected) comment public; the first time, it is announced as posted. */
-    @WithTransaction
+    @InTransaction
     public Uni<Long> approve(Actor moderator, long id) {
         Instant now = Instant.now();
         return moderated(id).chain(comment -> {
             boolean announce = comment.approve(now);
-            Uni<Void> approved = outbox.append(new CommentApproved(id, comment.articleId.toString(),
-                    comment.authorId.toString(), moderator.id().toString(), now)).replaceWithVoid();
+            Uni<Void> approved = comments.update(comment).chain(() -> outbox.append(new CommentApproved(id,
+                    comment.articleId.toString(), comment.authorId.toString(), moderator.id().toString(), now)))
+                    .replaceWithVoid();
             if (!announce) {
                 return approved.replaceWith(id);
             }
@@ -150,7 +150,7 @@ public class ModerationService {
         });
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Long> reject(Actor moderator, long id, String reason) {
         if (reason == null || reason.isBlank()) {
             return Uni.createFrom().failure(new Invalid("reason", "can't be blank"));
@@ -161,14 +161,15 @@ public class ModerationService {
         Instant now = Instant.now();
         return moderated(id).chain(comment -> {
             boolean wasAnnounced = comment.reject(reason, now);
-            Uni<Void> rejected = outbox.append(new CommentRejected(id, comment.articleId.toString(),
-                    comment.authorId.toString(), moderator.id().toString(), reason, now)).replaceWithVoid();
+            Uni<Void> rejected = comments.update(comment).chain(() -> outbox.append(new CommentRejected(id,
+                    comment.articleId.toString(), comment.authorId.toString(), moderator.id().toString(), reason,
+                    now))).replaceWithVoid();
             return (wasAnnounced ? rejected.chain(() -> outbox.append(new CommentDeleted(id,
                     comment.articleId.toString(), true, now))).replaceWithVoid() : rejected).replaceWith(id);
         });
     }
 
-    @WithTransaction
+    @InTransaction
     public Uni<Void> ban(Actor moderator, String username, Instant until, String reason) {
         Instant now = Instant.now();
         if (until != null && !until.isAfter(now)) {

@@ -94,14 +94,12 @@ class CommentTest {
 
     @Test
     void statesAreStoredAndShownInLowerCase() {
-        CommentStatus.Column column = new CommentStatus.Column();
         for (CommentStatus status : CommentStatus.values()) {
-            assertThat(column.convertToDatabaseColumn(status)).isEqualTo(status.name().toLowerCase());
-            assertThat(column.convertToEntityAttribute(status.value())).isEqualTo(status);
+            assertThat(status.value()).isEqualTo(status.name().toLowerCase());
+            assertThat(CommentStatus.of(status.value())).isEqualTo(status);
         }
-        HoldRule.Column rules = new HoldRule.Column();
         for (HoldRule rule : HoldRule.values()) {
-            assertThat(rules.convertToEntityAttribute(rules.convertToDatabaseColumn(rule))).isEqualTo(rule);
+            assertThat(HoldRule.of(rule.value())).isEqualTo(rule);
         }
         assertThat(HoldRule.PRE_MODERATION.value()).isEqualTo("pre-moderation");
         assertThat(HoldRule.of("first-comment")).isEqualTo(HoldRule.FIRST_COMMENT);

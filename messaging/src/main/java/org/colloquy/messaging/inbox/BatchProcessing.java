@@ -68,7 +68,7 @@ final class BatchProcessing {
     private Uni<Void> together(List<DecodedRecord> run, int[] failedAt) {
         List<HandlingTrace> ended = new ArrayList<>();
         List<Runnable> counts = new ArrayList<>();
-        return frame.run(run.stream().map(DecodedRecord::record).toList(), session -> {
+        return frame.run(run.stream().map(DecodedRecord::record).toList(), () -> {
             Uni<Void> steps = Uni.createFrom().voidItem();
             for (int i = 0; i < run.size(); i++) {
                 DecodedRecord decoded = run.get(i);
@@ -77,7 +77,7 @@ final class BatchProcessing {
                     steps = steps.chain(() -> {
                         HandlingTrace trace = traces.start(decoded.record());
                         ended.add(trace);
-                        return processed.apply(session, decoded, trace)
+                        return processed.apply(decoded, trace)
                                 .invoke(outcome -> counts.add(() -> metrics.inboxProcessed(decoded.metadata().type(),
                                         outcome)))
                                 .onTermination().invoke((ignored, failure, cancelled) -> {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.colloquy.messaging.MessagingConfig;
 import org.colloquy.messaging.catchup.ConsumerPositions;
 import org.colloquy.messaging.telemetry.MessagingMetrics;
+import org.colloquy.persistence.Sql;
 
 /**
  * Applies Kafka records to a service exactly once. Each event's effect and the record {@code (consumer, event id)}
@@ -34,13 +35,13 @@ public class Inbox {
     private final RecordHandling single;
     private final BatchProcessing batches;
 
-    public Inbox(Pool pool, DeadLetters deadLetters, ConsumerPositions positions, MessagingMetrics metrics,
+    public Inbox(Sql sql, Pool pool, DeadLetters deadLetters, ConsumerPositions positions, MessagingMetrics metrics,
             Tracer tracer, MessagingConfig config) {
         String consumer = config.service();
         HandlingTraces traces = new HandlingTraces(tracer, consumer);
-        SavedPositions saved = new SavedPositions(pool, positions, consumer);
-        TransactionFrame frame = new TransactionFrame(saved);
-        ProcessedEvents processed = new ProcessedEvents(consumer);
+        SavedPositions saved = new SavedPositions(sql, positions, consumer);
+        TransactionFrame frame = new TransactionFrame(sql, saved);
+        ProcessedEvents processed = new ProcessedEvents(sql, consumer);
         HandlerRetries retries = HandlerRetries.of(config.inbox(),
                 DatabaseProbe.of(pool, config.inbox().maxBackoff(), consumer));
         DeadLettering deadLettering = new DeadLettering(deadLetters, saved, metrics);

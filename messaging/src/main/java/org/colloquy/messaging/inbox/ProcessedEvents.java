@@ -2,7 +2,7 @@ package org.colloquy.messaging.inbox;
 
 import io.smallrye.mutiny.Uni;
 import org.colloquy.messaging.telemetry.MessagingMetrics;
-import org.hibernate.reactive.mutiny.Mutiny;
+import org.colloquy.persistence.Sql;
 
 /**
  * What makes the inbox idempotent: the row {@code (consumer, event id)} in {@code processed_event}, written in the
@@ -11,43 +11,34 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 final class ProcessedEvents {
 
-    /**
-     * Inserts one row the first time, none for a repeat. An update count, not a {@code returning} select: Hibernate
-     * caches the plan of a typed native select under a key that never matches again, so every execution added an
-     * entry to one ever-longer hash bin (16% of the CPU of a backlog drain, measured).
-     */
+    /** Inserts one row the first time, none for a repeat. */
     private static final String MARK_PROCESSED = """
-            insert into processed_event (consumer, event_id) values (?1, ?2)
+            insert into processed_event (consumer, event_id) values ($1, $2)
             on conflict (consumer, event_id) do nothing""";
     /** A repeat only counts the suppressed delivery, so operators can see how many. */
     private static final String COUNT_DUPLICATE = """
-            update processed_event set duplicates = duplicates + 1 where consumer = ?1 and event_id = ?2""";
+            update processed_event set duplicates = duplicates + 1 where consumer = $1 and event_id = $2""";
 
+    private final Sql sql;
     private final String consumer;
 
-    ProcessedEvents(String consumer) {
+    ProcessedEvents(Sql sql, String consumer) {
+        this.sql = sql;
         this.consumer = consumer;
     }
 
     /**
-     * The processed-event row and, unless it was there already, the handler's effect, in the session's transaction.
+     * The processed-event row and, unless it was there already, the handler's effect, in the current transaction.
      * Returns the outcome for the metrics ({@link MessagingMetrics#PROCESSED} or {@link MessagingMetrics#DUPLICATE})
      * and gives it to the trace.
      */
-    Uni<String> apply(Mutiny.Session session, DecodedRecord decoded, HandlingTrace trace) {
+    Uni<String> apply(DecodedRecord decoded, HandlingTrace trace) {
         String eventId = decoded.metadata().id();
-        return session.createNativeQuery(MARK_PROCESSED)
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .executeUpdate()
+        return sql.update(MARK_PROCESSED, consumer, eventId)
                 .chain(inserted -> {
                     if (inserted == 0) {
                         trace.outcome("duplicate, already processed by " + consumer);
-                        return session.createNativeQuery(COUNT_DUPLICATE)
-                                .setParameter(1, consumer)
-                                .setParameter(2, eventId)
-                                .executeUpdate()
-                                .replaceWith(MessagingMetrics.DUPLICATE);
+                        return sql.update(COUNT_DUPLICATE, consumer, eventId).replaceWith(MessagingMetrics.DUPLICATE);
                     }
                     trace.outcome(MessagingMetrics.PROCESSED);
                     return decoded.apply().replaceWith(MessagingMetrics.PROCESSED);

@@ -46,7 +46,7 @@ record RecordHandling(HandlingTraces traces, TransactionFrame frame, ProcessedEv
 
     /** One attempt in one transaction; the outcome is counted only once the transaction committed. */
     private Uni<Void> applyOnce(DecodedRecord decoded, HandlingTrace trace) {
-        return frame.run(List.of(decoded.record()), session -> processed.apply(session, decoded, trace))
+        return frame.run(List.of(decoded.record()), () -> processed.apply(decoded, trace))
                 .invoke(outcome -> metrics.inboxProcessed(decoded.metadata().type(), outcome))
                 .replaceWithVoid();
     }

@@ -1,13 +1,12 @@
 package org.colloquy.messaging.inbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.hibernate.reactive.mutiny.Mutiny;
+import org.colloquy.persistence.Sql;
 
 /**
  * The frame of every inbox transaction, whether it applies one record or a run: the work, then the records' partition
@@ -16,17 +15,18 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 final class TransactionFrame {
 
+    private final Sql sql;
     private final SavedPositions positions;
 
-    TransactionFrame(SavedPositions positions) {
+    TransactionFrame(Sql sql, SavedPositions positions) {
+        this.sql = sql;
         this.positions = positions;
     }
 
-    <T> Uni<T> run(List<ConsumerRecord<String, String>> records, Function<Mutiny.Session, Uni<T>> work) {
+    <T> Uni<T> run(List<ConsumerRecord<String, String>> records, Supplier<Uni<T>> work) {
         Map<TopicPartition, Long> nextOffsets = SavedPositions.nextOffsets(records);
         InboxTransaction transaction = InboxTransaction.begin();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> work.apply(session)
-                .call(() -> positions.save(session, nextOffsets))))
+        return sql.<T> inTransaction(() -> work.get().call(() -> positions.save(nextOffsets)))
                 .onTermination().invoke(InboxTransaction::end)
                 .invoke(() -> {
                     transaction.afterCommit().forEach(Runnable::run);

@@ -1,6 +1,5 @@
 package org.colloquy.messaging.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -29,10 +28,6 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""";
-
-    private static final String INSERT_SQL = """
-            insert into outbox_event (id, topic, msg_key, type, subject, occurred_at, payload, traceparent, tracestate)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
 
     private final HeldForRequests held;
@@ -44,7 +39,7 @@ public class Outbox {
     }
 
     /**
-     * Adds the event to the current transaction ({@code @WithTransaction}); fails outside one. The id is remembered
+     * Adds the event to the current transaction ({@code @InTransaction}); fails outside one. The id is remembered
      * on the request's context, so that the request publishes it right after commit ({@link PublishBeforeResponse}).
      * The current trace context is stored with the row, since the relay publishes later and elsewhere.
      */
@@ -52,29 +47,14 @@ public class Outbox {
         EventType<?> type = EventCatalog.of(event.getClass());
         UUID id = UUID.randomUUID();
         Map<String, String> trace = TraceHeaders.ofCurrentSpan();
-        if (sql.inTransaction()) {
-            return sql.execute(INSERT_SQL, id, type.topic(), event.key(), type.type(), event.subject(),
-                    OffsetDateTime.now(ZoneOffset.UTC), EventJson.write(event), trace.get(TraceHeaders.TRACEPARENT),
-                    trace.get(TraceHeaders.TRACESTATE))
-                    .invoke(() -> rememberPending(id)).replaceWith(id);
+        if (!sql.inTransaction()) {
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "Outbox.append must run inside a transaction (@InTransaction)"));
         }
-        return Panache.getSession().chain(session -> {
-            if (session.currentTransaction() == null) {
-                return Uni.createFrom().failure(new IllegalStateException(
-                        "Outbox.append must run inside a transaction (@WithTransaction)"));
-            }
-            return session.createNativeQuery(INSERT)
-                    .setParameter(1, id)
-                    .setParameter(2, type.topic())
-                    .setParameter(3, event.key())
-                    .setParameter(4, type.type())
-                    .setParameter(5, event.subject())
-                    .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))
-                    .setParameter(7, EventJson.write(event))
-                    .setParameter(8, trace.get(TraceHeaders.TRACEPARENT))
-                    .setParameter(9, trace.get(TraceHeaders.TRACESTATE))
-                    .executeUpdate();
-        }).invoke(() -> rememberPending(id)).replaceWith(id);
+        return sql.execute(INSERT, id, type.topic(), event.key(), type.type(), event.subject(),
+                OffsetDateTime.now(ZoneOffset.UTC), EventJson.write(event), trace.get(TraceHeaders.TRACEPARENT),
+                trace.get(TraceHeaders.TRACESTATE))
+                .invoke(() -> rememberPending(id)).replaceWith(id);
     }
 
     /** The ids appended on the current request so far; they may belong to a transaction that rolled back. */

@@ -1,6 +1,5 @@
 package org.colloquy.messaging.app;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -9,6 +8,8 @@ import java.util.UUID;
 import org.colloquy.events.article.ArticlePublished;
 import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.messaging.outbox.Outbox;
+import org.colloquy.persistence.InTransaction;
+import org.colloquy.persistence.Sql;
 
 /** A use case in the shape every service has: state change and outbox row in one transaction. */
 @ApplicationScoped
@@ -24,25 +25,24 @@ public class NoteService {
     }
 
     private final Outbox outbox;
+    private final Sql sql;
 
-    public NoteService(Outbox outbox) {
+    public NoteService(Outbox outbox, Sql sql) {
         this.outbox = outbox;
+        this.sql = sql;
     }
 
     /** Writes a note and announces it; with {@code failAtEnd} the transaction rolls back after both writes. */
-    @WithTransaction
+    @InTransaction
     public Uni<UUID> create(String text, boolean failAtEnd) {
-        Note note = new Note();
-        note.id = UUID.randomUUID();
-        note.text = text;
-        return note.persist()
-                .chain(() -> outbox.append(published(note.id.toString(), text)))
-                .chain(() -> failAtEnd ? Uni.createFrom().failure(new Refused(note.id))
-                        : Uni.createFrom().item(note.id));
+        UUID id = UUID.randomUUID();
+        return sql.execute("insert into note (id, text) values ($1, $2)", id, text)
+                .chain(() -> outbox.append(published(id.toString(), text)))
+                .chain(() -> failAtEnd ? Uni.createFrom().failure(new Refused(id)) : Uni.createFrom().item(id));
     }
 
     /** Announces a change of the note; used as an ordered marker behind earlier events of the same key. */
-    @WithTransaction
+    @InTransaction
     public Uni<UUID> touch(String id) {
         return outbox.append(new ArticleUpdated(id, "note-" + id, null, "touched", null, List.of(), null,
                 Instant.now()));

@@ -1,7 +1,6 @@
 package org.colloquy.messaging.app;
 
 import io.opentelemetry.api.trace.Span;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -12,6 +11,7 @@ import org.colloquy.events.article.ArticleUpdated;
 import org.colloquy.messaging.inbox.EventHandlers;
 import org.colloquy.messaging.inbox.EventMetadata;
 import org.colloquy.messaging.inbox.Inbox;
+import org.colloquy.persistence.Sql;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.MDC;
 
@@ -23,6 +23,7 @@ import org.jboss.logging.MDC;
 public class SeenArticles {
 
     private final Inbox inbox;
+    private final Sql sql;
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
     private final EventHandlers handlers = EventHandlers.builder()
             .on(ArticlePublished.class, this::onPublished)
@@ -30,8 +31,9 @@ public class SeenArticles {
                     event.articleId(), event.title()))
             .build();
 
-    public SeenArticles(Inbox inbox) {
+    public SeenArticles(Inbox inbox, Sql sql) {
         this.inbox = inbox;
+        this.sql = sql;
     }
 
     @Incoming("article-events")
@@ -50,12 +52,8 @@ public class SeenArticles {
     }
 
     private Uni<Void> record(String eventId, String articleId, String title) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("insert into seen_article (event_id, article_id, title, trace_id, mdc_event_id) "
-                        + "values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, eventId).setParameter(2, articleId).setParameter(3, title)
-                .setParameter(4, Span.current().getSpanContext().getTraceId())
-                .setParameter(5, String.valueOf(MDC.get("eventId")))
-                .executeUpdate()).replaceWithVoid();
+        return sql.execute("insert into seen_article (event_id, article_id, title, trace_id, mdc_event_id) "
+                + "values ($1, $2, $3, $4, $5)", eventId, articleId, title,
+                Span.current().getSpanContext().getTraceId(), String.valueOf(MDC.get("eventId")));
     }
 }

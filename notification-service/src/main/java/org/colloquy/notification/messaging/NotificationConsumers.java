@@ -25,6 +25,7 @@ import org.colloquy.notification.domain.CommentRecipients;
 import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.repository.NotificationRepository;
 import org.colloquy.notification.repository.NotificationRepository.Subject;
+import org.colloquy.notification.repository.NotificationSignal;
 import org.colloquy.notification.repository.ReplicaRepository;
 import org.colloquy.notification.service.DeliveryMetrics;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,6 +44,7 @@ public class NotificationConsumers {
 
     private final Inbox inbox;
     private final NotificationRepository notifications;
+    private final NotificationSignal signal;
     private final ReplicaRepository replicas;
     private final AuthorReplica authors;
     private final CatchUp catchUp;
@@ -52,11 +54,13 @@ public class NotificationConsumers {
     private final EventHandlers comments;
     private final EventHandlers moderation;
 
-    public NotificationConsumers(Inbox inbox, NotificationRepository notifications, ReplicaRepository replicas,
-            AuthorReplica authors, UserEventHandlers userEvents, CatchUp catchUp, DeliveryMetrics metrics) {
+    public NotificationConsumers(Inbox inbox, NotificationRepository notifications, NotificationSignal signal,
+            ReplicaRepository replicas, AuthorReplica authors, UserEventHandlers userEvents, CatchUp catchUp,
+            DeliveryMetrics metrics) {
         this.inbox = inbox;
         this.authors = authors;
         this.notifications = notifications;
+        this.signal = signal;
         this.replicas = replicas;
         this.catchUp = catchUp;
         this.metrics = metrics;
@@ -176,7 +180,7 @@ public class NotificationConsumers {
 
     /** One NOTIFY per transaction is enough, however many events of a batch created notifications. */
     private Uni<Void> signalIf(boolean created) {
-        return created ? Inbox.oncePerTransaction("notify", notifications::signal) : Uni.createFrom().voidItem();
+        return created ? Inbox.oncePerTransaction("notify", signal::send) : Uni.createFrom().voidItem();
     }
 
     private static UUID id(String value) {

@@ -7,9 +7,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -21,9 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.colloquy.domain.RateLimited;
 import org.colloquy.notification.repository.NotificationQueries;
-import org.colloquy.notification.repository.NotificationRepository;
+import org.colloquy.notification.repository.NotificationSignal;
 import org.colloquy.notification.repository.NotificationView;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Live streams of notifications. The consumers signal new notifications with PostgreSQL {@code NOTIFY} when their
@@ -38,8 +34,7 @@ public class LiveNotifications {
 
     private final NotificationQueries queries;
     private final DeliveryMetrics metrics;
-    private final Vertx vertx;
-    private final PgConnectOptions connectOptions;
+    private final NotificationSignal signal;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     /** Streams per user on this instance, counted before the stream starts, so that the cap holds under a burst. */
     private final Map<UUID, Integer> opened = new ConcurrentHashMap<>();
@@ -47,19 +42,13 @@ public class LiveNotifications {
     private final AtomicBoolean dispatching = new AtomicBoolean();
     private final AtomicBoolean dispatchAgain = new AtomicBoolean();
     private volatile long lastSeen;
-    private PgSubscriber subscriber;
 
-    public LiveNotifications(NotificationQueries queries, DeliveryMetrics metrics, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password,
+    public LiveNotifications(NotificationQueries queries, DeliveryMetrics metrics, NotificationSignal signal,
             NotificationSettings settings) {
         this.queries = queries;
         this.streamsPerUser = settings.streamsPerUser();
         this.metrics = metrics;
-        this.vertx = vertx;
-        this.connectOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password.orElse(""));
+        this.signal = signal;
     }
 
     /** One connected client: it gets the notifications after {@code lastSent}, each once, in order. */
@@ -87,17 +76,10 @@ public class LiveNotifications {
 
     void start(@Observes StartupEvent event) {
         lastSeen = queries.latestId().await().atMost(Duration.ofSeconds(30));
-        subscriber = PgSubscriber.subscriber(vertx, connectOptions).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(NotificationRepository.CHANNEL).handler(payload -> dispatch());
-        subscriber.connect().subscribe().with(
-                connected -> Log.info("Listening for new notifications"),
-                failure -> Log.errorf("Cannot listen for new notifications: %s", failure.getMessage()));
+        signal.listen(this::dispatch);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
         streams.values().forEach(set -> set.forEach(stream -> stream.emitter.complete()));
     }
 

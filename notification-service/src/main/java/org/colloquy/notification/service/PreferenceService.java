@@ -1,7 +1,5 @@
 package org.colloquy.notification.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.colloquy.domain.Problems;
 import org.colloquy.notification.domain.NotificationType;
 import org.colloquy.notification.repository.PreferenceRepository;
 import org.colloquy.notification.repository.ReplicaRepository;
+import org.colloquy.persistence.InTransaction;
 
 /** Which notification types a user wants, and which articles they muted (by slug). */
 @ApplicationScoped
@@ -33,7 +32,6 @@ public class PreferenceService {
         this.replicas = replicas;
     }
 
-    @WithSession
     public Uni<Preferences> of(UUID user) {
         return preferences.disabledTypes(user).chain(disabled -> {
             Map<String, Boolean> types = new LinkedHashMap<>();
@@ -43,7 +41,7 @@ public class PreferenceService {
     }
 
     /** Types left out stay as they were; the muted list replaces the old one. */
-    @WithTransaction
+    @InTransaction
     public Uni<Preferences> save(UUID user, Preferences wanted) {
         Map<String, Boolean> types = wanted.types() == null ? Map.of() : wanted.types();
         List<String> unknown = types.keySet().stream().filter(type -> NotificationType.of(type).isEmpty()).toList();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.colloquy.domain.Conflict;
 import org.colloquy.persistence.Sql;
 import org.colloquy.user.domain.User;
 
@@ -64,22 +65,24 @@ public class UserRepository {
         return exists("select 1 from app_user where lower(email) = lower($1) and id <> $2", email, except);
     }
 
+    /** A username or e-mail taken meanwhile (the unique indexes) is a {@link Conflict} on that field. */
     public Uni<Void> insert(User user) {
         return sql.execute("""
                 insert into app_user (id, username, email, password_hash, bio, image, roles, created_at, updated_at,
                     token_version)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""", user.id, user.username, user.email,
                 user.passwordHash, user.bio, user.image, user.roles, user.createdAt, user.updatedAt,
-                user.tokenVersion);
+                user.tokenVersion).onFailure(UniqueViolation::is).transform(UniqueViolation::toConflict);
     }
 
-    /** Stores every field the account's methods and its owner may change. */
+    /** Stores every field the account's methods and its owner may change; conflicts as {@link #insert}. */
     public Uni<Void> update(User user) {
         return sql.execute("""
                 update app_user set username = $2, email = $3, password_hash = $4, bio = $5, image = $6, roles = $7,
                     updated_at = $8, token_version = $9
                 where id = $1""", user.id, user.username, user.email, user.passwordHash, user.bio, user.image,
-                user.roles, user.updatedAt, user.tokenVersion);
+                user.roles, user.updatedAt, user.tokenVersion)
+                .onFailure(UniqueViolation::is).transform(UniqueViolation::toConflict);
     }
 
     private Uni<Boolean> exists(String query, Object... parameters) {

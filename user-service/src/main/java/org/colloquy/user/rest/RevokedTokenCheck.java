@@ -5,13 +5,10 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.colloquy.api.RevokedTokens;
+import org.colloquy.user.repository.TokenVersionQueries;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -25,12 +22,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class RevokedTokenCheck implements SecurityIdentityAugmentor {
 
-    private static final String VERSION = "select token_version from app_user where id = $1";
+    private final TokenVersionQueries versions;
 
-    private final Pool pool;
-
-    public RevokedTokenCheck(Pool pool) {
-        this.pool = pool;
+    public RevokedTokenCheck(TokenVersionQueries versions) {
+        this.versions = versions;
     }
 
     @Override
@@ -43,9 +38,7 @@ public class RevokedTokenCheck implements SecurityIdentityAugmentor {
         }
         UUID userId = UUID.fromString(token.getSubject());
         long presented = RevokedTokens.version(token); // fails for a 'ver' that is no whole number
-        return pool.preparedQuery(VERSION).execute(Tuple.of(userId)).map(rows -> {
-            RowIterator<Row> iterator = rows.iterator();
-            int current = iterator.hasNext() ? iterator.next().getInteger("token_version") : 0;
+        return versions.current(userId).map(current -> {
             if (presented < current) {
                 throw new AuthenticationFailedException("Token version " + presented + " of user " + userId
                         + " was revoked (now " + current + ")");

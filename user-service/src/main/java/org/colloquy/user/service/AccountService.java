@@ -63,7 +63,6 @@ public class AccountService {
         return registrationThrottle.attempt(clientAddress)
                 .chain(() -> hasher.hash(registration.password()))
                 .chain(hash -> store(registration, hash))
-                .onFailure(UniqueViolation::is).transform(UniqueViolation::toConflict)
                 .map(user -> new UserView(user, tokens.issue(user)));
     }
 
@@ -137,7 +136,6 @@ public class AccountService {
         Uni<Optional<String>> newHash = changes.password() == null ? Uni.createFrom().item(Optional.empty())
                 : hasher.hash(changes.password()).map(Optional::of);
         return newHash.chain(hash -> apply(userId, changes, hash.orElse(null)))
-                .onFailure(UniqueViolation::is).transform(UniqueViolation::toConflict)
                 .map(user -> new UserView(user, tokens.issue(user)));
     }
 

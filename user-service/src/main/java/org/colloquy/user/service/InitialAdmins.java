@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.colloquy.domain.Role;
-import org.colloquy.persistence.Sql;
+import org.colloquy.persistence.InTransaction;
 import org.colloquy.user.domain.User;
 import org.colloquy.user.repository.UserRepository;
 
@@ -27,20 +27,18 @@ public class InitialAdmins {
 
     private final Set<String> usernames;
     private final UserRepository users;
-    private final Sql sql;
 
-    public InitialAdmins(UserSettings settings, UserRepository users, Sql sql) {
+    public InitialAdmins(UserSettings settings, UserRepository users) {
         this.usernames = settings.initialAdmins().orElse(List.of()).stream()
                 .map(name -> name.trim().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
         this.users = users;
-        this.sql = sql;
     }
 
     /** Start-up is not on an event loop: the grant runs on a Vert.x context and start-up waits for it. */
     void grantAtStartup(@Observes StartupEvent event) throws Throwable {
         if (!usernames.isEmpty()) {
-            VertxContextSupport.subscribeAndAwait(() -> sql.inTransaction(this::grantExisting));
+            VertxContextSupport.subscribeAndAwait(this::grantExisting);
         }
     }
 
@@ -48,7 +46,8 @@ public class InitialAdmins {
      * Gaining a role ends no session: tokens issued before carry fewer rights, never more. The admin's next log-in
      * carries the role.
      */
-    private Uni<Void> grantExisting() {
+    @InTransaction
+    Uni<Void> grantExisting() {
         return users.lockByUsernames(usernames).call(existing -> {
             Set<String> granted = new TreeSet<>();
             Uni<Void> stored = Uni.createFrom().voidItem();

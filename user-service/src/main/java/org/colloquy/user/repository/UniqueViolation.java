@@ -1,11 +1,12 @@
-package org.colloquy.user.service;
+package org.colloquy.user.repository;
 
 import io.vertx.pgclient.PgException;
 import org.colloquy.domain.Conflict;
 
 /**
  * Two requests that take the same username or e-mail at the same moment both pass the availability check; the
- * unique index stops the second at commit, and this turns that into the same 409 the check gives.
+ * unique index stops the second's write once the first committed, and this turns that into the same refusal the
+ * check gives.
  */
 final class UniqueViolation {
 
