@@ -32,6 +32,8 @@ create table if not exists processed_event (
 );
 -- How many more times the event was delivered and skipped: redeliveries after a crash, republished outbox rows.
 alter table processed_event add column if not exists duplicates integer not null default 0;
+-- Rows older than colloquy.messaging.inbox.processed-retention are purged (ProcessedEventPurge) by this index.
+create index if not exists processed_event_processed_at on processed_event (processed_at);
 
 -- How far each consumer has got in each partition; read by catch-up waits, also from other replicas.
 create table if not exists consumer_position (

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.colloquy.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -290,17 +291,8 @@ class ManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void topicsAreTheContractsAndTheDeadLetterTopics(RenderedOverlay overlay) {
-        String contract = ServiceConfig.read(ServiceConfig.ROOT.resolve(
-                "events/src/main/java/org/colloquy/events/Topics.java"));
-        Matcher partitionsMatcher = Pattern.compile("DEFAULT_PARTITIONS = (\\d+);").matcher(contract);
-        assertThat(partitionsMatcher.find()).as("Topics.DEFAULT_PARTITIONS").isTrue();
-        int partitions = Integer.parseInt(partitionsMatcher.group(1));
-        Set<String> expected = new LinkedHashSet<>();
-        Matcher topic = Pattern.compile("public static final String \\w+ = \"([^\"]+)\";").matcher(contract);
-        while (topic.find()) {
-            expected.add(topic.group(1));
-        }
-        assertThat(expected).as("topics of the contract").isNotEmpty();
+        int partitions = Topics.DEFAULT_PARTITIONS;
+        Set<String> expected = new LinkedHashSet<>(Topics.ALL);
         applications().filter(ServiceConfig::usesMessaging).forEach(app -> expected.add(app.name() + ".dlq"));
 
         String kafka = Kustomize.name(overlay.ofKind("Kafka").get(0));
@@ -318,7 +310,32 @@ class ManifestsTest {
             assertThat(t.path("spec").path("partitions").asInt()).as(what + " partitions").isEqualTo(partitions);
             assertThat(t.path("spec").path("replicas").asInt()).as(what + " replicas vs brokers")
                     .isBetween(1, brokers);
+            Topics.config(t.path("spec").path("topicName").asText()).forEach((key, value) -> assertThat(
+                    t.path("spec").path("config").path(key).asText()).as(what + " " + key).isEqualTo(value));
         }
+    }
+
+    /** The docker-compose file creates every topic with the settings of {@link Topics#config}. */
+    @Test
+    void composeCreatesEveryTopicWithItsSettings() {
+        String command = ServiceConfig.read(ServiceConfig.ROOT.resolve("docker-compose.yml"));
+        command = command.substring(command.indexOf("kafka-topics:"));
+        Map<String, Map<String, String>> created = new HashMap<>();
+        Matcher loop = Pattern.compile("for topic in ([^;]+); do(.*?)done", Pattern.DOTALL).matcher(command);
+        while (loop.find()) {
+            Map<String, String> settings = new HashMap<>();
+            Matcher setting = Pattern.compile("--config (\\S+)=(\\S+)").matcher(loop.group(2));
+            while (setting.find()) {
+                settings.put(setting.group(1), setting.group(2));
+            }
+            for (String topic : loop.group(1).replace("\\", " ").trim().split("\\s+")) {
+                created.put(topic, settings);
+            }
+        }
+        List<String> expected = new ArrayList<>(Topics.ALL);
+        applications().filter(ServiceConfig::usesMessaging).forEach(app -> expected.add(app.name() + ".dlq"));
+        assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        created.forEach((topic, settings) -> assertThat(settings).as(topic).isEqualTo(Topics.config(topic)));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +18,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.colloquy.events.Topics;
 
 /**
@@ -53,9 +58,19 @@ final class KafkaServer {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1)).toList();
+                    .map(name -> new NewTopic(name, Topics.DEFAULT_PARTITIONS, (short) 1)
+                            .configs(Topics.config(name))).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            // topics of an earlier start (a data directory kept from before) get today's settings
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+            names.stream().filter(existing::contains).forEach(name -> settings.put(
+                    new ConfigResource(ConfigResource.Type.TOPIC, name), Topics.config(name).entrySet().stream()
+                            .map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()),
+                                    AlterConfigOp.OpType.SET)).toList()));
+            if (!settings.isEmpty()) {
+                admin.incrementalAlterConfigs(settings).all().get(30, TimeUnit.SECONDS);
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new StartupFailure("Cannot create the Kafka topics: " + e.getMessage(), e);

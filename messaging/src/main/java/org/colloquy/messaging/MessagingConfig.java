@@ -3,6 +3,7 @@ package org.colloquy.messaging;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the messaging library, under {@code colloquy.messaging}. */
 @ConfigMapping(prefix = "colloquy.messaging")
@@ -61,6 +62,23 @@ public interface MessagingConfig {
 
         @WithDefault("2s")
         Duration maxBackoff();
+
+        /**
+         * How long a processed-event row is kept; unset (the default), rows are kept for good. A record delivered
+         * again after its row went would be applied again. The contract topics keep every record, and a consumer
+         * group whose committed positions the broker dropped (the whole service down longer than the broker's
+         * {@code offsets.retention.minutes}) starts again from the first record: set a bound only where that cannot
+         * happen, longer than any such outage (messaging README, "Retention").
+         */
+        Optional<Duration> processedRetention();
+
+        /** How often rows older than {@link #processedRetention()} are purged, if it is set. */
+        @WithDefault("1h")
+        Duration purgeInterval();
+
+        /** Rows one purge statement deletes at most: short statements, no long lock on the table. */
+        @WithDefault("1000")
+        int purgeBatch();
     }
 
     interface CatchUp {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.colloquy.events.Topics;
 import org.colloquy.platform.PlatformService;
 import org.junit.jupiter.api.Test;
@@ -148,6 +151,24 @@ class PlatformIT {
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             PlatformService.BACKENDS.forEach(service ->
                     assertThat(names).contains(Topics.deadLetterTopic(service.name())));
+        }
+    }
+
+    /** Retention as {@code Topics.config} decides it: the contract topics keep everything, dead letters 14 days. */
+    @Test
+    void everyTopicHasTheRetentionOfTheContract() throws Exception {
+        List<String> topics = new ArrayList<>(Topics.ALL);
+        PlatformService.BACKENDS.forEach(service -> topics.add(Topics.deadLetterTopic(service.name())));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RunningPlatform.platform().config().bootstrapServers()))) {
+            Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+            for (String topic : topics) {
+                Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+                Topics.config(topic).forEach((key, value) ->
+                        assertThat(config.get(key).value()).as("%s %s", topic, key).isEqualTo(value));
+            }
         }
     }
 }
