@@ -160,6 +160,21 @@ public final class LocalPlatform implements AutoCloseable {
         services.kill(service);
     }
 
+    /** SIGKILL to one instance of a service; the others keep serving. */
+    public synchronized void kill(ServiceInstance instance) {
+        services.kill(instance);
+    }
+
+    /** Starts one instance that was killed again and waits until it is ready. */
+    public synchronized void restart(ServiceInstance instance, List<String> jvmArguments) {
+        services.restart(instance, jvmArguments);
+    }
+
+    /** The running process of one instance, if this platform started it and it is still alive. */
+    public Optional<ProcessHandle> process(ServiceInstance instance) {
+        return services.process(instance);
+    }
+
     /**
      * Starts a service that was killed or stopped again and waits until it is ready; {@code jvmArguments} go before
      * {@code -jar} (an agent, a system property that overrides the platform's).

@@ -94,8 +94,23 @@ final class ServiceProcesses {
     }
 
     void kill(PlatformService service) {
-        config.instances(service).stream().map(running::remove).filter(Objects::nonNull)
-                .forEach(ChildProcess::kill);
+        config.instances(service).forEach(this::kill);
+    }
+
+    void kill(ServiceInstance instance) {
+        ChildProcess process = running.remove(instance);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Starts one instance that was killed or stopped again (its log continues) and waits until it is ready. */
+    void restart(ServiceInstance instance, List<String> jvmArguments) {
+        if (running.containsKey(instance)) {
+            throw new IllegalStateException(instance.name() + " is still running");
+        }
+        launch(instance, jvmArguments, true);
+        awaitReady(instance);
     }
 
     /** Gateway first, so no new requests come in, then the services side by side. */
@@ -113,8 +128,11 @@ final class ServiceProcesses {
 
     /** The process of the service's first instance, if it runs. */
     Optional<ProcessHandle> process(PlatformService service) {
-        return Optional.ofNullable(running.get(first(service))).map(ChildProcess::handle)
-                .filter(ProcessHandle::isAlive);
+        return process(first(service));
+    }
+
+    Optional<ProcessHandle> process(ServiceInstance instance) {
+        return Optional.ofNullable(running.get(instance)).map(ChildProcess::handle).filter(ProcessHandle::isAlive);
     }
 
     /** The processes of every application started, alive or not, in the order they were started. */

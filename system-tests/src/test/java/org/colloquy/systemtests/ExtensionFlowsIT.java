@@ -10,20 +10,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.colloquy.platform.PlatformService;
 import org.colloquy.systemtests.Client.User;
 import org.junit.jupiter.api.Test;
@@ -61,33 +51,12 @@ class ExtensionFlowsIT {
         int parent = as(parentAuthor).body(Map.of("comment", Map.of("body", "Eine Frage"))).post(
                 "/api/articles/{s}/comments", slug).then().statusCode(201).extract().path("comment.id");
 
-        BlockingQueue<String> events = new ArrayBlockingQueue<>(100);
-        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(RunningPlatform.baseUrl(PlatformService.GATEWAY) + "/api/notifications/stream"))
-                .header("Authorization", "Token " + parentAuthor.token()).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith("data:")) {
-                        events.offer(line);
-                    }
-                }
-            } catch (java.io.IOException closed) {
-                // the test closed the stream
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (LiveStream stream = LiveStream.open(RunningPlatform.baseUrl(PlatformService.GATEWAY), parentAuthor)) {
             as(replier).body(Map.of("comment", Map.of("body", "Eine Antwort", "parentId", parent)))
                     .post("/api/articles/{s}/comments", slug).then().statusCode(201);
 
-            String event = events.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            String event = stream.next(DEADLINE);
             assertThat(event).isNotNull().contains("\"type\":\"reply\"").contains(replier.username());
-        } finally {
-            stream.body().close();
         }
     }
 

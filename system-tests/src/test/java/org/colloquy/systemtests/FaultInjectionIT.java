@@ -30,8 +30,10 @@ import org.colloquy.events.comment.CommentPosted;
 import org.colloquy.events.user.UserFollowed;
 import org.colloquy.platform.LocalPlatform;
 import org.colloquy.platform.PlatformService;
+import org.colloquy.platform.ServiceInstance;
 import org.colloquy.platform.StartupFailure;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -160,6 +162,27 @@ class FaultInjectionIT {
                 .as("duplicate deliveries suppressed").isGreaterThanOrEqualTo(expectedDuplicates[0]);
     }
 
+    /**
+     * With replicas: SIGKILL to one instance of every service in turn while the other serves. The gateway takes the
+     * dead instance out of its rotation, its Kafka partitions go to the other instance (a rebalance), its outbox rows
+     * are the other's sweep's; a write fails only if it was in flight on the killed instance, and then with an answer
+     * that tells the client to try again (502, 503 or 504), never with a 4xx or a 500.
+     */
+    @Test
+    @Order(7)
+    void killingOneInstanceOfEachServiceLosesAndDoublesNothingWhileTheOtherServes() throws Exception {
+        Assumptions.assumeTrue(RunningPlatform.replicas() > 1, "needs two or more instances of each service");
+        Map<String, Integer> failed = phase("kill -9 one instance of each service in turn, the other serves", () -> {
+            for (PlatformService service : PlatformService.BACKENDS) {
+                ServiceInstance second = new ServiceInstance(service, 1);
+                platform.kill(second);
+                pause(Duration.ofSeconds(3));
+                platform.restart(second, List.of());
+            }
+        }, 2);
+        assertThat(failed.keySet()).as("failed writes, by why").isSubsetOf("HTTP 502", "HTTP 503", "HTTP 504");
+    }
+
     @AfterAll
     static void printSummary() {
         System.out.println("\n=== Fault injection summary ===");
@@ -167,7 +190,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void overallDuplicatesWereSuppressedAndNoPoisonWasSkipped() {
         assertThat(state.duplicatesSuppressed()).as("duplicate deliveries suppressed overall").isPositive();
         assertThat(invariants.poisonDeadLettered(POISON_TOPIC_BY_ID)).isEmpty();
@@ -178,12 +201,15 @@ class FaultInjectionIT {
         void inject() throws Exception;
     }
 
-    private static void phase(String name, Fault fault) throws Exception {
-        phase(name, fault, 1);
+    private static Map<String, Integer> phase(String name, Fault fault) throws Exception {
+        return phase(name, fault, 1);
     }
 
-    /** {@code lengthFactor}: faults with several restarts need the load to go on for longer. */
-    private static void phase(String name, Fault fault, int lengthFactor) throws Exception {
+    /**
+     * {@code lengthFactor}: faults with several restarts need the load to go on for longer. Returns the writes of
+     * the phase that were not acknowledged, counted by why.
+     */
+    private static Map<String, Integer> phase(String name, Fault fault, int lengthFactor) throws Exception {
         long duplicatesBefore = state.duplicatesSuppressed();
         long deadLettersBefore = state.deadLetterCount();
         Map<String, Integer> failuresBefore = LEDGER.failures();
@@ -215,6 +241,7 @@ class FaultInjectionIT {
         assertThat(violations).as(name).isEmpty();
         assertThat(effects.found()).as("effects of acknowledged writes").isEqualTo(effects.acknowledged());
         assertThat(effects.acknowledged()).as("writes acknowledged during '" + name + "'").isPositive();
+        return failed;
     }
 
     private static void awaitSettled() {

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts the platform once for all system tests, through the same launcher as {@code ./run-local.sh}, on free ports,
- * with fresh databases and its own data directory, so a test run never touches a platform a developer is running.
+ * Starts the platform once for all system tests, through the same launcher as {@code ./run-local.sh}, with
+ * {@link #replicas()} instances of each service, on free ports, with fresh databases and its own data directory,
+ * so a test run never touches a platform a developer is running.
  * It is stopped, and its databases dropped, when the test run ends.
  */
 public class RunningPlatform implements BeforeAllCallback {
@@ -41,6 +42,14 @@ public class RunningPlatform implements BeforeAllCallback {
         return platform().config().baseUrl(service);
     }
 
+    /**
+     * Instances of each service the test platform runs: {@code -Dcolloquy.it.replicas}, 2 unless given, so that every
+     * system test and fault runs against replicas behind the gateway, as on Kubernetes.
+     */
+    public static int replicas() {
+        return Integer.getInteger("colloquy.it.replicas", 2);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
@@ -50,8 +59,9 @@ public class RunningPlatform implements BeforeAllCallback {
     private static synchronized Stopper start() {
         Path root = Path.of(System.getProperty("colloquy.root", "..")).toAbsolutePath().normalize();
         Path dataDir = createTempDir();
+        int replicas = replicas();
         Map<PlatformService, Integer> ports = new HashMap<>();
-        PlatformService.ALL.forEach(service -> ports.put(service, freePort()));
+        PlatformService.ALL.forEach(service -> ports.put(service, freePortWithInstances(replicas)));
         String prefix = "colloquy_it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         PlatformConfig local = PlatformConfig.local(root);
         PlatformConfig config = new PlatformConfig(root, dataDir, local.postgresUrl(), local.postgresUser(),
@@ -59,7 +69,8 @@ public class RunningPlatform implements BeforeAllCallback {
                 // Smaller pools than in production: the whole platform shares one PostgreSQL server with the build.
                 // The tests register hundreds of users from 127.0.0.1; SecurityIT floods from an address of its own.
                 Map.of("colloquy.users.initial-admins", ADMIN, "quarkus.datasource.reactive.max-size", "8",
-                        "colloquy.users.registration.unthrottled-addresses", "127.0.0.1"));
+                        "colloquy.users.registration.unthrottled-addresses", "127.0.0.1"))
+                .withReplicas(replicas);
         platform = new LocalPlatform(config).start(line -> System.out.println("[platform] " + line));
         Stopper stopper = new Stopper(platform, dataDir);
         try {
@@ -121,6 +132,28 @@ public class RunningPlatform implements BeforeAllCallback {
             return Files.createTempDirectory("colloquy-system-tests-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A free port whose instance ports ({@link PlatformConfig#INSTANCE_PORT_STEP} apart) are free too. */
+    private static int freePortWithInstances(int instances) {
+        while (true) {
+            int port = freePort();
+            boolean allFree = true;
+            for (int i = 1; i < instances && allFree; i++) {
+                allFree = isFree(port + PlatformConfig.INSTANCE_PORT_STEP * i);
+            }
+            if (allFree) {
+                return port;
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

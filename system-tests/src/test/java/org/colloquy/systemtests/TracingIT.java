@@ -22,7 +22,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.colloquy.platform.PlatformConfig;
 import org.colloquy.platform.PlatformService;
+import org.colloquy.platform.ServiceInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -94,25 +96,39 @@ class TracingIT {
         assertThat(metrics(PlatformService.GATEWAY)).contains("http_server_requests_seconds_count{");
     }
 
+    /** The first line that matches in the logs of any instance of the service. */
     private static Optional<String> logLine(PlatformService service, java.util.function.Predicate<String> matches) {
-        Path log = RunningPlatform.platform().config().dataDir().resolve("logs").resolve(service.name() + ".log");
-        try {
-            return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(matches).findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        PlatformConfig config = RunningPlatform.platform().config();
+        for (ServiceInstance instance : config.instances(service)) {
+            Path log = config.dataDir().resolve("logs").resolve(instance.name() + ".log");
+            try {
+                Optional<String> line = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(matches)
+                        .findFirst();
+                if (line.isPresent()) {
+                    return line;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return Optional.empty();
     }
 
+    /** The metrics of the service's first instance. */
     private static String metrics(PlatformService service) {
-        return given().baseUri(RunningPlatform.platform().config().managementUrl(service)).get("/q/metrics").then()
-                .statusCode(200).extract()
-                .asString();
+        return metrics(RunningPlatform.platform().config().managementUrl(service));
     }
 
-    /** The sum of the metric's samples that have a label containing {@code labelValue}. */
+    private static String metrics(String managementUrl) {
+        return given().baseUri(managementUrl).get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The sum of the metric's samples that have a label containing {@code labelValue}, over all instances. */
     private static double metric(PlatformService service, String name, String labelValue) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)")
-                .matcher(metrics(service));
+        PlatformConfig config = RunningPlatform.platform().config();
+        StringBuilder all = new StringBuilder();
+        config.instances(service).forEach(instance -> all.append(metrics(config.managementUrl(instance))));
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)").matcher(all);
         double sum = 0;
         while (sample.find()) {
             if (sample.group(1).contains(labelValue)) {
