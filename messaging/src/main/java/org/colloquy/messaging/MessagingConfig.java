@@ -64,11 +64,9 @@ public interface MessagingConfig {
         Duration maxBackoff();
 
         /**
-         * How long a processed-event row is kept; unset (the default), rows are kept for good. A record delivered
-         * again after its row went would be applied again. The contract topics keep every record, and a consumer
-         * group whose committed positions the broker dropped (the whole service down longer than the broker's
-         * {@code offsets.retention.minutes}) starts again from the first record: set a bound only where that cannot
-         * happen, longer than any such outage (messaging README, "Retention").
+         * How long a processed-event row is kept: {@code P30D} (the library's default); empty, for good. A record
+         * delivered again after its row went would be applied again: safe while nobody republishes older records and
+         * no database is restored to an older state (messaging README, "Retention").
          */
         Optional<Duration> processedRetention();
 

@@ -11,8 +11,8 @@ import org.colloquy.messaging.MessagingConfig;
 import org.colloquy.persistence.Sql;
 
 /**
- * Keeps {@code processed_event} from growing forever where that is safe: if
- * {@code colloquy.messaging.inbox.processed-retention} is set, rows older than it go, in statements of at most
+ * Keeps {@code processed_event} from growing forever: rows older than
+ * {@code colloquy.messaging.inbox.processed-retention} (unless it is set empty) go, in statements of at most
  * {@code purge-batch} rows each (each its own short transaction), until none is left. Every instance runs it; two at
  * once only delete fewer rows each.
  */
